@@ -1,0 +1,71 @@
+"""Check every content example: its code is shown on its page, and it runs under wsgiref.
+
+Rules held here:
+- each content/phases/*/examples/*.py appears verbatim as a ```python fence in that phase's index.mdx;
+- a ```python fence with no matching file must start with "# needs " (code shown for reading only,
+  e.g. it imports Flask), so no runnable example can drift from its file;
+- every example serves GET / under wsgiref; one that is not marked "# pitfall:" must answer
+  below 500 with no traceback in the server log, and a pitfall must still answer (no hang).
+"""
+import re
+import sys
+from pathlib import Path
+
+from wsgiref_harness import load_app, request, serve
+
+ROOT = Path(__file__).resolve().parents[2] / "content" / "phases"
+FENCE = re.compile(r"^```python[^\n]*\n(.*?)^```\s*$", re.S | re.M)
+PORT = 18110
+
+
+def fences(mdx_path):
+    """Return the bodies of all ```python fences in one page, without their trailing newline."""
+    return [body.rstrip("\n") for body in FENCE.findall(mdx_path.read_text())]
+
+
+def check_phase(phase_dir, port):
+    """Return a list of problems found in one phase folder."""
+    problems = []
+    shown = fences(phase_dir / "index.mdx")
+    files = sorted((phase_dir / "examples").glob("*.py"))
+    codes = {f.name: f.read_text().rstrip("\n") for f in files}
+    for name, code in codes.items():
+        if code not in shown:
+            problems.append(f"{phase_dir.name}/examples/{name}: no identical ```python fence on the page")
+    for body in shown:
+        if body not in codes.values() and not body.startswith("# needs "):
+            first = body.splitlines()[0] if body else "(empty)"
+            problems.append(f"{phase_dir.name}/index.mdx: fence with no example file, starting {first!r}")
+    for f in files:
+        pitfall = codes[f.name].startswith("# pitfall:")
+        try:
+            with serve(load_app(str(f)), port) as log:
+                status, _, _, _ = request(port, "GET", "/")
+        except Exception as exc:  # an example that cannot even be served is always a problem
+            problems.append(f"{f}: could not be served: {exc!r}")
+            continue
+        code = int(status.split()[1]) if len(status.split()) > 1 else 0
+        if not code:
+            problems.append(f"{f}: no HTTP status came back")
+        elif not pitfall and (code >= 500 or "Traceback" in log.getvalue()):
+            problems.append(f"{f}: answered {status!r}; log: {log.getvalue()[-300:]!r}")
+        port += 1
+    return problems, len(files)
+
+
+def main():
+    """Check every phase; exit 1 and list the problems if any."""
+    problems, count, port = [], 0, PORT
+    for phase_dir in sorted(p for p in ROOT.iterdir() if (p / "index.mdx").exists()):
+        found, n = check_phase(phase_dir, port)
+        problems += found
+        count += n
+        port += n
+    for p in problems:
+        print("FAIL", p)
+    print(f"{count} examples checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
