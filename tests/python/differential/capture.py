@@ -1,0 +1,24 @@
+"""Send every differential case to the three real servers; write their bytes as JSON."""
+import base64
+import json
+import sys
+import tempfile
+
+from cases import ALL
+from realservers import exchange, running
+
+
+def capture(names=("wsgiref", "gunicorn", "waitress"), cases=ALL):
+    """{server: {case: {"response": base64, "closed": bool}}} from the live servers."""
+    out = {}
+    with tempfile.TemporaryDirectory() as logs, running(names, logs) as ports:
+        for name, port in ports.items():
+            out[name] = {}
+            for case, raw in cases.items():
+                data, closed = exchange(port, raw)
+                out[name][case] = {"response": base64.b64encode(data).decode(), "closed": closed}
+    return out
+
+
+if __name__ == "__main__":
+    json.dump(capture(), open(sys.argv[1], "w"), indent=1)

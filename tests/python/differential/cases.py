@@ -1,0 +1,73 @@
+"""The raw requests of the differential suite: well-formed requests to the environ dump,
+and one request per misbehaving app (tests/python/fixtureapps/misbehaving.py)."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fixtureapps"))
+from misbehaving import APPS  # noqa: E402
+
+H = "Host: localhost\r\n"
+
+
+def _req(line, headers="", body=b""):
+    return (line + "\r\n" + headers + "\r\n").encode("latin-1") + body
+
+
+REQUESTS = {
+    "get_root": _req("GET / HTTP/1.1", H),
+    "get_root_10": _req("GET / HTTP/1.0"),
+    "get_query": _req("GET /search?q=wsgi&lang=en HTTP/1.1", H),
+    "get_query_encoded": _req("GET /s?q=a%20b+c&x=%2F HTTP/1.1", H),
+    "get_empty_query": _req("GET /path? HTTP/1.1", H),
+    "path_pct_2f": _req("GET /a%2Fb/c HTTP/1.1", H),
+    "path_utf8": _req("GET /caf%C3%A9 HTTP/1.1", H),
+    "path_space_plus": _req("GET /a%20b+c HTTP/1.1", H),
+    "path_dots": _req("GET /a/./b/../c HTTP/1.1", H),
+    "path_double_slash_inner": _req("GET /a//b HTTP/1.1", H),
+    "path_double_slash_lead": _req("GET //lead HTTP/1.1", H),
+    "path_raw_latin1": _req("GET /na\u00efve HTTP/1.1", H),
+    "absolute_form": _req("GET http://example.com/abs/path?x=1 HTTP/1.1", H),
+    "no_host": _req("GET /nohost HTTP/1.1"),
+    "host_with_port": _req("GET / HTTP/1.1", "Host: example.com:9999\r\n"),
+    "dup_headers": _req("GET / HTTP/1.1", H + "X-Dup: a\r\nX-Dup: b\r\n"),
+    "underscore_header": _req("GET / HTTP/1.1", H + "X_Under: u\r\nX-Under: d\r\n"),
+    "empty_header_value": _req("GET / HTTP/1.1", H + "X-Empty:\r\n"),
+    "header_whitespace": _req("GET / HTTP/1.1", H + "X-Spaces:   padded   \r\n"),
+    "mixed_case_header": _req("GET / HTTP/1.1", H + "x-MiXeD-case: v\r\n"),
+    "post_form": _req("POST /form HTTP/1.1", H + "Content-Type: application/x-www-form-urlencoded\r\n"
+                      "Content-Length: 12\r\n", b"a=1&b=two%21"),
+    "post_json_10": _req("POST /json HTTP/1.0", "Content-Type: application/json\r\n"
+                         "Content-Length: 9\r\n", b'{"a": 1}\n'),
+    "post_no_type": _req("POST /raw HTTP/1.1", H + "Content-Length: 4\r\n", b"data"),
+    "post_chunked": _req("POST /chunked HTTP/1.1", H + "Transfer-Encoding: chunked\r\n",
+                         b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n"),
+    "post_expect_100": _req("POST /expect HTTP/1.1", H + "Content-Length: 5\r\nExpect: 100-continue\r\n",
+                            b"hello"),
+    "put_method": _req("PUT /item/1 HTTP/1.1", H + "Content-Length: 3\r\n", b"new"),
+    "delete_method": _req("DELETE /item/1 HTTP/1.1", H),
+    "patch_method": _req("PATCH /item/1 HTTP/1.1", H + "Content-Length: 2\r\n", b"{}"),
+    "options_method": _req("OPTIONS /opt HTTP/1.1", H),
+    "custom_method": _req("PURGE /cache HTTP/1.1", H),
+    "head_root": _req("HEAD / HTTP/1.1", H),
+    "head_10": _req("HEAD /h HTTP/1.0"),
+    "conn_close": _req("GET / HTTP/1.1", H + "Connection: close\r\n"),
+    "keep_alive_10": _req("GET / HTTP/1.0", "Connection: keep-alive\r\n"),
+    "stream_11": _req("GET /stream/x HTTP/1.1", H),
+    "stream_10": _req("GET /stream/x HTTP/1.0"),
+    "stream_head": _req("HEAD /stream/x HTTP/1.1", H),
+    "fragment_in_target": _req("GET /frag#part HTTP/1.1", H),
+    "cookie_header": _req("GET / HTTP/1.1", H + "Cookie: a=1; b=2\r\n"),
+    "content_type_get": _req("GET / HTTP/1.1", H + "Content-Type: text/html\r\n"),
+}
+
+BAD_REQUESTS = {
+    "bad_" + name: _req("GET /bad/%s HTTP/1.1" % name, H) for name in sorted(APPS)
+}
+BAD_REQUESTS.update({
+    "bad10_no_cl_two_items": _req("GET /bad/no_cl_two_items HTTP/1.0"),
+    "bad10_no_cl_generator": _req("GET /bad/no_cl_generator HTTP/1.0"),
+    "badhead_no_cl_one_item": _req("HEAD /bad/no_cl_one_item HTTP/1.1", H),
+    "badhead_cl_larger": _req("HEAD /bad/cl_larger HTTP/1.1", H),
+})
+
+ALL = {**REQUESTS, **BAD_REQUESTS}
