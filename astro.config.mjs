@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { mermaidFigures } from './src/markdown/mermaid-figures.ts';
 
 // Cross-origin isolation lets the runtime interrupt runaway Python through a
 // SharedArrayBuffer; every response of `astro dev` and `astro preview` carries it.
@@ -11,10 +13,24 @@ const isolationHeaders = {
 
 export default defineConfig({
   site: 'https://wsgi-ground-up.example',
+  trailingSlash: 'ignore',
   integrations: [mdx()],
   server: { headers: isolationHeaders },
+  markdown: {
+    // Sätteri (Astro 7's default processor) runs its own mdast/hast plugins; MDX inherits them.
+    processor: satteri({ mdastPlugins: [mermaidFigures(new URL('./', import.meta.url))] }),
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
+    shikiConfig: {
+      // Both palettes ship as CSS variables; src/styles/code.css picks one by the site theme.
+      themes: { light: 'github-light', dark: 'github-dark-default' },
+      defaultColor: false,
+      wrap: false,
+    },
+  },
   vite: {
     worker: { format: 'es' },
     optimizeDeps: { exclude: ['pyodide'] },
+    // Never inline a script: a strict CSP lists only the hashed theme script (src/components/theme-script.ts).
+    build: { assetsInlineLimit: 0 },
   },
 });
