@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { mermaidFigures } from './src/markdown/mermaid-figures.ts';
+import { pyodideFiles } from './src/integrations/pyodide-files.ts';
 
 // Cross-origin isolation lets the runtime interrupt runaway Python through a
 // SharedArrayBuffer; every response of `astro dev` and `astro preview` carries it.
@@ -14,7 +15,7 @@ const isolationHeaders = {
 export default defineConfig({
   site: 'https://wsgi-ground-up.example',
   trailingSlash: 'ignore',
-  integrations: [mdx()],
+  integrations: [mdx(), pyodideFiles()],
   server: { headers: isolationHeaders },
   markdown: {
     // Sätteri (Astro 7's default processor) runs its own mdast/hast plugins; MDX inherits them.

@@ -1,0 +1,310 @@
+/**
+ * The only door UI code uses into Python: load, files, requests and scripts, live output, and a stop
+ * that always works. Runs go one at a time. A run past its time limit (or cancelled) is interrupted
+ * through the SharedArrayBuffer when the page is cross-origin isolated; if Python has not stopped
+ * within the grace period, or cannot be interrupted, its worker is terminated and a warm standby
+ * (or a fresh worker) takes over with the reader's files.
+ */
+import { Emitter } from './emitter';
+import { encodeRequest, type HttpRequest } from './http-request';
+import type { Notice, ReadyInfo, RunResult, RunSettings, ServerMode, Workspace } from './protocol';
+import { crashNotice, stopNotice, type StopReason } from './stop-notices';
+import { createBrowserWorker } from './browser-worker';
+import { newId, WorkerGone, WorkerSlot, type LoadProgress, type WorkerPort } from './worker-slot';
+
+export type { HttpRequest } from './http-request';
+export type { LoadProgress, WorkerPort } from './worker-slot';
+export { RuntimeLoadError } from './worker-slot';
+export type { Notice, ReadyInfo, RunResult, ServerMode, Workspace } from './protocol';
+
+export type RuntimeState = 'idle' | 'loading' | 'ready' | 'running' | 'failed';
+
+export interface RuntimeOptions {
+  /** Where Pyodide's files are served; default `${BASE_URL}pyodide/`. */
+  indexURL?: string;
+  /** Makes one worker; default a module Web Worker running worker.ts. Tests pass the Node runtime. */
+  createWorker?: () => WorkerPort;
+  /** Keep a second, loaded worker ready to take over after a forced stop; default: when isolated. */
+  standby?: boolean;
+  /** Whether SharedArrayBuffer interrupts are possible; default `crossOriginIsolated`. */
+  isolated?: boolean;
+  /** How long an interrupted run gets to stop before its worker is terminated; default 500 ms. */
+  interruptGraceMs?: number;
+  /** Default per-run time limit; default 5000 ms. */
+  timeLimitMs?: number;
+}
+
+export interface RunOptions {
+  mode?: ServerMode;
+  trace?: boolean;
+  /** gunicorn-style "module:callable"; default "app:app". */
+  appSpec?: string;
+  timeLimitMs?: number;
+  outputLimit?: number;
+  responseLimit?: number;
+  /** Live output while the run goes on (batched, ~20 per second at most). */
+  onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
+  signal?: AbortSignal;
+}
+
+/** A run in flight: its id, its result (always resolves once loaded, even when stopped), and cancel. */
+export interface RunHandle {
+  readonly id: number;
+  readonly result: Promise<RunResult>;
+  cancel(): void;
+}
+
+export interface RuntimeEvents {
+  [name: string]: unknown;
+  state: RuntimeState;
+  progress: LoadProgress;
+  ready: ReadyInfo;
+  output: { runId: number; stream: 'stdout' | 'stderr'; text: string };
+  notice: Notice;
+}
+
+type RunMessage = { type: 'run-request'; request: Uint8Array } | { type: 'run-script'; path: string };
+
+interface Job {
+  id: number;
+  message: RunMessage;
+  options: RunOptions;
+  cancelled: boolean;
+  stop: ((reason: StopReason) => void) | null;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  output: { stdout: string[]; stderr: string[] };
+}
+
+const DEFAULT_SETTINGS = { appSpec: 'app:app', mode: 'reference', trace: true, outputLimit: 1_000_000, responseLimit: 10_000_000 } as const;
+
+function defaultIndexURL(): string {
+  const base = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
+  return `${base.endsWith('/') ? base : `${base}/`}pyodide/`;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export class RuntimeClient {
+  private readonly events = new Emitter<RuntimeEvents>();
+  private readonly opts: Required<Omit<RuntimeOptions, 'indexURL' | 'createWorker'>> & { indexURL: string; createWorker: () => WorkerPort };
+  private files: Workspace = {};
+  private active: WorkerSlot | null = null;
+  private standby: WorkerSlot | null = null;
+  private current: Job | null = null;
+  private chain: Promise<unknown> = Promise.resolve();
+  private stateValue: RuntimeState = 'idle';
+  private info: ReadyInfo | null = null;
+
+  constructor(options: RuntimeOptions = {}) {
+    const isolated = options.isolated ?? (globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function');
+    this.opts = {
+      indexURL: options.indexURL ?? defaultIndexURL(),
+      createWorker: options.createWorker ?? createBrowserWorker,
+      isolated,
+      standby: options.standby ?? isolated,
+      interruptGraceMs: options.interruptGraceMs ?? 500,
+      timeLimitMs: options.timeLimitMs ?? 5000,
+    };
+  }
+
+  /** The current state; every change is also sent as a `state` event. */
+  get state(): RuntimeState { return this.stateValue; }
+
+  /** Versions and load time of the running Python, once loaded. */
+  get readyInfo(): ReadyInfo | null { return this.info; }
+
+  /** Listen to `state`, `progress`, `ready`, `output` or `notice`; returns the unsubscribe function. */
+  on<K extends keyof RuntimeEvents>(event: K, fn: (value: RuntimeEvents[K]) => void): () => void {
+    return this.events.on(event, fn);
+  }
+
+  /** Start Python (or wait for it); after a failure, calling again retries. Rejects with RuntimeLoadError. */
+  async load(): Promise<ReadyInfo> {
+    const slot = await this.ensureActive();
+    return slot.ready;
+  }
+
+  /** Replace the reader's workspace; later runs (and any replacement worker) see exactly these files. */
+  async setFiles(files: Workspace): Promise<void> {
+    this.files = { ...files };
+    const slot = this.active;
+    if (!slot) return;
+    try {
+      const reply = await slot.call({ type: 'set-files', id: newId(), files: this.files });
+      if (reply.type === 'failed' && slot === this.active) throw new Error(reply.message);
+    } catch (err) {
+      if (!(err instanceof WorkerGone)) throw err; // a replacement worker starts with these files
+    }
+  }
+
+  /** Send one HTTP request (structured, or raw bytes) to the reader's app through the server core. */
+  request(request: HttpRequest | Uint8Array, options: RunOptions = {}): RunHandle {
+    const bytes = request instanceof Uint8Array ? request : encodeRequest(request);
+    return this.enqueue({ type: 'run-request', request: bytes }, options);
+  }
+
+  /** Run one workspace file as a script, like `python3 path`. */
+  runScript(path: string, options: RunOptions = {}): RunHandle {
+    return this.enqueue({ type: 'run-script', path }, options);
+  }
+
+  /** Stop the run in progress (as if its handle was cancelled). */
+  stop(): void {
+    this.current?.stop?.('cancelled');
+  }
+
+  /** Terminate every worker; the client can be loaded again afterwards. */
+  dispose(): void {
+    this.stop();
+    this.active?.terminate();
+    this.standby?.terminate();
+    this.active = this.standby = null;
+    this.setState('idle');
+  }
+
+  private setState(state: RuntimeState) {
+    if (state === this.stateValue) return;
+    this.stateValue = state;
+    this.events.emit('state', state);
+  }
+
+  private enqueue(message: RunMessage, options: RunOptions): RunHandle {
+    const job: Job = { id: newId(), message, options, cancelled: false, stop: null, timer: undefined, output: { stdout: [], stderr: [] } };
+    const cancel = () => {
+      job.cancelled = true;
+      job.stop?.('cancelled');
+    };
+    options.signal?.addEventListener('abort', cancel, { once: true });
+    const result = this.chain.then(() => this.execute(job));
+    this.chain = result.catch(() => {});
+    return { id: job.id, result, cancel };
+  }
+
+  private spawn(): WorkerSlot {
+    const slot: WorkerSlot = new WorkerSlot(this.opts.createWorker(), this.opts.indexURL, this.files, this.opts.isolated, {
+      onProgress: (p) => { if (slot === this.active) this.events.emit('progress', p); },
+      onStarted: (id) => {
+        const job = this.current;
+        if (job?.id !== id) return;
+        const limit = job.options.timeLimitMs ?? this.opts.timeLimitMs;
+        job.timer = setTimeout(() => job.stop?.('time-limit'), limit);
+      },
+      onOutput: (id, stream, text) => {
+        const job = this.current;
+        if (job?.id !== id) return;
+        job.output[stream].push(text);
+        job.options.onOutput?.(stream, text);
+        this.events.emit('output', { runId: id, stream, text });
+      },
+      onCrash: () => { if (slot === this.standby) this.standby = null; },
+    });
+    return slot;
+  }
+
+  private async ensureActive(): Promise<WorkerSlot> {
+    if (!this.active) {
+      this.active = this.spawn();
+      this.setState('loading');
+    }
+    const slot = this.active;
+    try {
+      const info = await slot.ready;
+      if (slot === this.active && this.info !== info) {
+        this.info = info;
+        this.setState(this.current ? 'running' : 'ready');
+        this.events.emit('ready', info);
+        this.prepareStandby();
+      }
+      return slot;
+    } catch (err) {
+      if (slot === this.active) {
+        slot.terminate();
+        this.active = null;
+        this.setState('failed');
+      }
+      throw err;
+    }
+  }
+
+  private prepareStandby() {
+    if (!this.opts.standby || this.standby) return;
+    const slot = this.spawn();
+    this.standby = slot;
+    slot.ready.catch(() => { if (this.standby === slot) { slot.terminate(); this.standby = null; } });
+  }
+
+  /** Terminate `slot` and make the standby (or a new worker) active, loaded with the current files. */
+  private replace(slot: WorkerSlot) {
+    slot.terminate();
+    if (slot !== this.active) return;
+    const next = this.standby;
+    this.standby = null;
+    this.info = null;
+    if (next) {
+      this.active = next;
+      next.call({ type: 'set-files', id: newId(), files: this.files }).catch(() => {});
+    } else {
+      this.active = null;
+    }
+    void this.ensureActive().catch(() => {});
+  }
+
+  private finish(job: Job, result: RunResult): RunResult {
+    if (result.notice) this.events.emit('notice', result.notice);
+    return result;
+  }
+
+  private stoppedResult(job: Job, notice: Notice, started: number): RunResult {
+    return this.finish(job, {
+      server: null, exception: null, notice, elapsedMs: performance.now() - started,
+      stdout: job.output.stdout.join(''), stderr: job.output.stderr.join(''),
+    });
+  }
+
+  private async execute(job: Job): Promise<RunResult> {
+    const started = performance.now();
+    const never = stopNotice('cancelled', 'interrupted', 0);
+    if (job.cancelled) return this.stoppedResult(job, { ...never, message: 'Stopped before it started.' }, started);
+    const slot = await this.ensureActive();
+    if (job.cancelled) return this.stoppedResult(job, { ...never, message: 'Stopped before it started.' }, started);
+    const settings: RunSettings = { ...DEFAULT_SETTINGS, ...pick(job.options) };
+    const limit = job.options.timeLimitMs ?? this.opts.timeLimitMs;
+    this.current = job;
+    this.setState('running');
+    const stopped = new Promise<StopReason>((resolve) => { job.stop = resolve; });
+    const reply = slot.call({ ...job.message, id: job.id, settings });
+    reply.catch(() => {});
+    try {
+      const first = await Promise.race([reply.then((r) => ({ r }), () => ({ r: null })), stopped.then((reason) => ({ reason }))]);
+      if ('r' in first) {
+        if (first.r?.type === 'result') return this.finish(job, first.r.result);
+        this.replace(slot);
+        const detail = first.r?.type === 'failed' ? first.r.message : 'the worker stopped unexpectedly';
+        return this.stoppedResult(job, crashNotice(detail), started);
+      }
+      if (slot.interruptNow()) {
+        const late = await Promise.race([reply.catch(() => null), delay(this.opts.interruptGraceMs).then(() => null)]);
+        if (late?.type === 'result') return this.finish(job, { ...late.result, notice: stopNotice(first.reason, 'interrupted', limit) });
+      }
+      this.replace(slot);
+      return this.stoppedResult(job, stopNotice(first.reason, slot.interrupt ? 'restarted' : 'no-isolation', limit), started);
+    } finally {
+      clearTimeout(job.timer);
+      job.stop = null;
+      this.current = null;
+      if (this.active?.isAlive && this.info) this.setState('ready');
+    }
+  }
+}
+
+function pick(o: RunOptions): Partial<RunSettings> {
+  const out: Partial<RunSettings> = {};
+  if (o.appSpec !== undefined) out.appSpec = o.appSpec;
+  if (o.mode !== undefined) out.mode = o.mode;
+  if (o.trace !== undefined) out.trace = o.trace;
+  if (o.outputLimit !== undefined) out.outputLimit = o.outputLimit;
+  if (o.responseLimit !== undefined) out.responseLimit = o.responseLimit;
+  return out;
+}

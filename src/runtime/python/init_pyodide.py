@@ -1,0 +1,109 @@
+"""The one module that joins the server core to the browser worker (the only one that touches pyodide).
+
+worker.ts calls boot() once, then set_files(), run_request() and run_script(). Everything crosses the
+boundary as JSON text or bytes, so the page receives plain data (structured-cloneable, null not
+undefined) and no Python object outlives a call.
+"""
+import json
+import sys
+
+from pyodide.ffi import to_js
+
+from worker_support import threads
+from worker_support.isolation import RunState
+from worker_support.notices import classify, last_exception_line
+from worker_support.output import OutputSink
+from worker_support.script import describe_exception, run_script as _run_script
+from worker_support.workspace import write_workspace
+
+APP_DIR = "/home/pyodide/app"
+_post_output = None
+
+
+def boot(post_output):
+    """Prepare the interpreter once: live-output callback, thread guard, core imported ahead of time."""
+    global _post_output
+    _post_output = post_output
+    # Edits can land within the same second with the same size; a cached .pyc would then be stale.
+    sys.dont_write_bytecode = True
+    threads.install()
+    write_workspace(APP_DIR, {})
+    try:
+        import wsgisim.api  # noqa: F401  (importing early makes the first Run fast)
+        core = True
+    except ImportError:
+        core = False
+    return json.dumps({"python": sys.version.split()[0], "core": core})
+
+
+def set_files(files_json):
+    """Replace the reader's workspace with `files_json` ({path: source}); return the file count."""
+    return write_workspace(APP_DIR, json.loads(files_json))
+
+
+def _forward(stream, text):
+    if _post_output is not None:
+        _post_output(stream, text)
+
+
+def _notice(exc_type, message):
+    found = classify(exc_type, message)
+    return None if found is None else {"kind": found[0], "message": found[1], "restarted": False}
+
+
+def run_request(raw, settings_json):
+    """Serve one raw HTTP request through the core; (result JSON, response bytes, body bytes)."""
+    settings = json.loads(settings_json)
+    sink = OutputSink(_forward, settings["outputLimit"])
+    state = RunState()
+    server = exception = notice = None
+    response = body = b""
+    try:
+        from wsgisim.api import run_request as core_run
+        data = raw.to_bytes() if hasattr(raw, "to_bytes") else bytes(raw)
+        server = core_run(data, app_dir=APP_DIR, app_spec=settings["appSpec"],
+                          mode=settings["mode"], trace=settings["trace"], on_output=sink.write)
+    except BaseException as exc:  # KeyboardInterrupt from a stop, or a failure of the core itself
+        exception = describe_exception(exc, APP_DIR)
+        notice = _notice(exception["type"], exception["message"])
+    finally:
+        state.restore()
+        sink.flush()
+    if server is not None:
+        response, body = server.pop("response"), server.pop("body")
+        error = server.get("error")
+        if error:
+            notice = _notice(*last_exception_line(error.get("traceback") or ""))
+        if sink.exceeded:
+            notice = {"kind": "output-limit", "message": sink.limit_message(), "restarted": False}
+        limit = settings["responseLimit"]
+        if len(response) > limit:
+            notice = {"kind": "response-limit", "restarted": False, "message": (
+                f"Response limit: the response was {len(response):,} bytes; only the first {limit:,} "
+                "are kept. Send less, or stream a summary.")}
+            response, body = response[:limit], body[:limit]
+        for key in ("stdout", "stderr", "log"):
+            server[key] = (server.get(key) or "")[: settings["outputLimit"]]
+    result = {"server": server, "exception": exception, "notice": notice,
+              "stdout": sink.text("stdout"), "stderr": sink.text("stderr")}
+    return to_js([json.dumps(result, default=repr), to_js(bytes(response)), to_js(bytes(body))])
+
+
+def run_script(path, settings_json):
+    """Run a workspace file as __main__ (like `python3 app.py`); the result as JSON text."""
+    settings = json.loads(settings_json)
+    sink = OutputSink(_forward, settings["outputLimit"])
+    state = RunState()
+    try:
+        exception = _run_script(APP_DIR, path, sink)
+    finally:
+        state.restore()
+        sink.flush()
+    notice = None
+    if exception is not None:
+        notice = _notice(exception["type"], exception["message"])
+    if sink.exceeded:
+        notice = {"kind": "output-limit", "message": sink.limit_message(), "restarted": False}
+    return json.dumps({"server": None, "exception": exception, "notice": notice,
+                       "stdout": sink.text("stdout"), "stderr": sink.text("stderr")})
+

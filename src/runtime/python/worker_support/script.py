@@ -1,0 +1,48 @@
+"""Run one of the reader's files as a script (`python3 app.py`), with its output captured."""
+import os
+import runpy
+import sys
+import traceback
+
+from .isolation import purge_app_modules
+
+
+def _reader_frames(tb, app_dir):
+    """The traceback from the first frame in the reader's files on (the runtime's own frames hidden)."""
+    prefix = os.path.join(os.path.abspath(app_dir), "")
+    while tb is not None and not os.path.abspath(tb.tb_frame.f_code.co_filename).startswith(prefix):
+        tb = tb.tb_next
+    return tb
+
+
+def describe_exception(exc, app_dir):
+    """The exception as a dict: type, message, traceback text, and the reader's file and line."""
+    tb = _reader_frames(exc.__traceback__, app_dir)
+    text = "".join(traceback.format_exception(type(exc), exc, tb))
+    file = line = None
+    for frame, lineno in traceback.walk_tb(tb):
+        path = os.path.abspath(frame.f_code.co_filename)
+        if path.startswith(os.path.join(os.path.abspath(app_dir), "")):
+            file, line = os.path.relpath(path, app_dir), lineno
+    if isinstance(exc, SyntaxError) and exc.filename:
+        file, line = os.path.relpath(exc.filename, app_dir), exc.lineno
+    return {"type": type(exc).__name__, "message": str(exc), "traceback": text, "line": line, "file": file}
+
+
+def run_script(app_dir, path, sink):
+    """Run `path` (relative to app_dir) as __main__ with stdout/stderr going to `sink`; the exception or None."""
+    purge_app_modules(app_dir)
+    sys.path.insert(0, app_dir)
+    os.chdir(app_dir)
+    sys.stdout, sys.stderr = sink.stream("stdout"), sink.stream("stderr")
+    try:
+        runpy.run_path(os.path.join(app_dir, path), run_name="__main__")
+        return None
+    except SystemExit as exc:
+        if exc.code not in (None, 0):
+            sink.write("stderr", f"{exc.code}\n" if not isinstance(exc.code, int) else "")
+        return None if exc.code in (None, 0) else describe_exception(exc, app_dir)
+    except BaseException as exc:  # KeyboardInterrupt included: the stop is reported, not raised
+        return describe_exception(exc, app_dir)
+    finally:
+        purge_app_modules(app_dir)

@@ -1,0 +1,46 @@
+/**
+ * The server core's answer to one request, exactly as `wsgisim.api.run_request` returns it
+ * (notes/python-api.md), with bytes as Uint8Array. Keys keep the core's snake_case on purpose:
+ * one name per field from Python to the page, no renaming layer to drift.
+ */
+
+/** One step of the trace; `layer` is reserved for per-middleware events (the onion). */
+export interface TraceEvent {
+  type: string;
+  t: number;
+  layer?: unknown;
+  [key: string]: unknown;
+}
+
+/** A broken PEP 3333 rule, with the fix in plain words. */
+export interface Violation {
+  rule: string;
+  pep: string;
+  message: string;
+  fix: string;
+}
+
+export interface ServerError {
+  kind: string;
+  message: string;
+  traceback: string;
+  line: number | null;
+  file: string | null;
+}
+
+export interface ServerResult {
+  response: Uint8Array;
+  outcome: 'complete' | 'cut';
+  keep_alive: boolean;
+  status: string | null;
+  headers: [string, string][];
+  body: Uint8Array;
+  events: TraceEvent[];
+  violations: Violation[];
+  error: ServerError | null;
+  log: string;
+  stdout: string;
+  stderr: string;
+  environ: Record<string, unknown>;
+  mode: { name: string; version: string };
+}

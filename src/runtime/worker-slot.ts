@@ -1,0 +1,127 @@
+/**
+ * One Python worker as the client sees it: started with the reader's files, answering calls by id,
+ * interruptible through its own SharedArrayBuffer when the page is cross-origin isolated.
+ */
+import type { ClientMessage, LoadStage, ReadyInfo, Workspace, WorkerMessage } from './protocol';
+import { isWorkerMessage } from './protocol';
+
+/** What the client needs of a worker; a browser Worker fits, and so does the Node adapter. */
+export interface WorkerPort {
+  postMessage(message: ClientMessage): void;
+  terminate(): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+}
+
+export interface LoadProgress { stage: LoadStage; loaded: number; total: number }
+
+/** Thrown by load(): `message` is for the reader, `detail` for the console. */
+export class RuntimeLoadError extends Error {
+  readonly detail: string;
+  constructor(message: string, detail: string) {
+    super(message);
+    this.detail = detail;
+    this.name = 'RuntimeLoadError';
+  }
+}
+
+/** Rejection of calls still pending when their worker was terminated. */
+export class WorkerGone extends Error {
+  constructor() { super('The Python worker was stopped.'); this.name = 'WorkerGone'; }
+}
+
+type FinalReply = Extract<WorkerMessage, { type: 'files-set' | 'result' | 'failed' | 'pong' }>;
+
+interface SlotHooks {
+  onProgress(p: LoadProgress): void;
+  onStarted(id: number): void;
+  onOutput(id: number, stream: 'stdout' | 'stderr', text: string): void;
+  /** The worker died on its own (uncaught error): pending calls are already rejected. */
+  onCrash(message: string): void;
+}
+
+let nextId = 1;
+/** A fresh message id, unique across every worker of the page. */
+export function newId(): number { return nextId++; }
+
+export class WorkerSlot {
+  readonly ready: Promise<ReadyInfo>;
+  readonly interrupt: Int32Array | null;
+  private pending = new Map<number, { resolve: (m: FinalReply) => void; reject: (e: Error) => void }>();
+  private alive = true;
+  private port: WorkerPort;
+  private hooks: SlotHooks;
+
+  constructor(port: WorkerPort, indexURL: string, files: Workspace, isolated: boolean, hooks: SlotHooks) {
+    this.port = port;
+    this.hooks = hooks;
+    const buffer = isolated ? new SharedArrayBuffer(4) : null;
+    this.interrupt = buffer ? new Int32Array(buffer) : null;
+    const initId = newId();
+    this.ready = new Promise<ReadyInfo>((resolve, reject) => {
+      port.onmessage = (event) => {
+        const msg = event.data;
+        if (!isWorkerMessage(msg)) return;
+        if (msg.type === 'ready' && msg.id === initId) resolve(msg.info);
+        else if (msg.type === 'load-failed' && msg.id === initId) reject(new RuntimeLoadError(msg.message, msg.detail));
+        else this.dispatch(msg);
+      };
+      port.onerror = (event) => {
+        const text = (event as { message?: string })?.message ?? 'the worker failed';
+        reject(new RuntimeLoadError(`Python failed to start (${text}). Retry; if it keeps failing, reload the page.`, text));
+        this.die();
+        this.hooks.onCrash(text);
+      };
+    });
+    this.ready.catch(() => {});
+    port.postMessage({ type: 'init', id: initId, indexURL, interruptBuffer: buffer, files });
+  }
+
+  private dispatch(msg: WorkerMessage) {
+    switch (msg.type) {
+      case 'progress': return this.hooks.onProgress({ stage: msg.stage, loaded: msg.loaded, total: msg.total });
+      case 'started': return this.hooks.onStarted(msg.id);
+      case 'output': return this.hooks.onOutput(msg.id, msg.stream, msg.text);
+      case 'files-set': case 'result': case 'failed': case 'pong': {
+        const waiter = this.pending.get(msg.id);
+        this.pending.delete(msg.id);
+        waiter?.resolve(msg);
+        return;
+      }
+      default: return;
+    }
+  }
+
+  /** Send `message` and wait for its final reply (result, failed, files-set or pong). */
+  call(message: Extract<ClientMessage, { type: 'set-files' | 'run-request' | 'run-script' | 'ping' }>): Promise<FinalReply> {
+    if (!this.alive) return Promise.reject(new WorkerGone());
+    return new Promise((resolve, reject) => {
+      this.pending.set(message.id, { resolve, reject });
+      this.port.postMessage(message);
+    });
+  }
+
+  /** Raise KeyboardInterrupt in the running Python; false when this worker cannot be interrupted. */
+  interruptNow(): boolean {
+    if (!this.interrupt || !this.alive) return false;
+    Atomics.store(this.interrupt, 0, 2); // 2 = SIGINT
+    return true;
+  }
+
+  get isAlive(): boolean { return this.alive; }
+
+  private die() {
+    this.alive = false;
+    for (const waiter of this.pending.values()) waiter.reject(new WorkerGone());
+    this.pending.clear();
+  }
+
+  /** Stop the worker at once (whatever it is doing) and reject its pending calls. */
+  terminate() {
+    if (!this.alive) return;
+    this.port.onmessage = null;
+    this.port.onerror = null;
+    this.port.terminate();
+    this.die();
+  }
+}
