@@ -1,0 +1,93 @@
+"""Run every exercise's checks: the solution must pass all of them, the starter must fail one.
+
+An exercise is content/phases/NN-slug/exercises/NAME/ with starter.py, solution.py and
+checks.yaml. A WSGI check is one request and its expectations, answered by wsgiref on
+loopback; with `no_violations: true` the app runs inside wsgiref.validate (PEP 3333 checks).
+ASGI exercises (`kind: asgi`) are driven in-process by asgi_driver.py.
+"""
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+from asgi_driver import run_asgi_check
+from check_examples import server_complained
+from wsgiref_harness import load_app, request, serve
+
+ROOT = Path(__file__).resolve().parents[2] / "content" / "phases"
+PORT = 18150
+
+
+def evaluate(expect, status_line, headers, body, log):
+    """Compare one response with its expectations; return a list of failure messages."""
+    failures = []
+    parts = status_line.split()
+    code = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+    if "status" in expect and code != expect["status"]:
+        failures.append(f"status: expected {expect['status']}, got {status_line or 'no response'!r}")
+    got = {name.lower(): value for name, value in headers}
+    for name, value in (expect.get("headers") or {}).items():
+        if got.get(name.lower()) != value:
+            failures.append(f"header {name}: expected {value!r}, got {got.get(name.lower())!r}")
+    text = body.decode("utf-8", "replace")
+    if "body_equals" in expect and text != expect["body_equals"]:
+        failures.append(f"body: expected {expect['body_equals']!r}, got {text!r}")
+    if "body_contains" in expect and expect["body_contains"] not in text:
+        failures.append(f"body should contain {expect['body_contains']!r}, got {text!r}")
+    if "body_matches" in expect and not re.search(expect["body_matches"], text):
+        failures.append(f"body should match /{expect['body_matches']}/, got {text!r}")
+    if expect.get("no_violations") and server_complained(log, body):
+        failures.append("PEP 3333 violation reported: " + log.strip().splitlines()[-1] if log.strip() else "server error")
+    return failures
+
+
+def run_wsgi_check(path, check, port):
+    """Serve the file, send the check's request, return failure messages."""
+    req = check["request"]
+    strict = bool(check["expect"].get("no_violations"))
+    try:
+        with serve(load_app(str(path)), port, strict=strict) as log:
+            status, headers, body, _ = request(port, req.get("method", "GET"), req.get("path", "/"),
+                                               req.get("headers"), req.get("body", ""))
+    except Exception as exc:
+        return [f"could not run: {exc!r}"]
+    return evaluate(check["expect"], status, headers, body, log.getvalue())
+
+
+def run_checks(path, spec, port):
+    """Run all checks of one spec against one file; return {check name: failures}."""
+    results = {}
+    for i, check in enumerate(spec["checks"]):
+        if spec.get("kind") == "asgi":
+            results[check["name"]] = run_asgi_check(path, check)
+        else:
+            results[check["name"]] = run_wsgi_check(path, check, port + i)
+    return results
+
+
+def main():
+    """Check every exercise; exit 1 when a solution fails or a starter passes everything."""
+    problems, count = [], 0
+    for checks_file in sorted(ROOT.glob("*/exercises/*/checks.yaml")):
+        folder = checks_file.parent
+        spec = yaml.safe_load(checks_file.read_text())
+        count += 1
+        solved = run_checks(folder / "solution.py", spec, PORT)
+        for name, failures in solved.items():
+            for f in failures:
+                problems.append(f"{folder.name}/solution.py fails {name!r}: {f}")
+        started = run_checks(folder / "starter.py", spec, PORT + 25)
+        failed = [name for name, failures in started.items() if failures]
+        if not failed:
+            problems.append(f"{folder.name}/starter.py passes every check; it should fail at least one")
+        print(f"{folder.parent.parent.name}/{folder.name}: solution {sum(not f for f in solved.values())}"
+              f"/{len(solved)} passed; starter fails {len(failed)}/{len(started)}")
+    for p in problems:
+        print("FAIL", p)
+    print(f"{count} exercises checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
