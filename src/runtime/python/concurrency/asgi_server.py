@@ -110,6 +110,10 @@ class AsgiServer:
                 self.all_done.set_result(None)
 
     async def _call_app(self, rec, cycle):
+        if _looks_like_wsgi(self.app):
+            cycle.flag("wsgi-app", "the app takes two arguments (environ, start_response)")
+            cycle.internal_error()
+            return
         try:
             result = self.app(cycle.scope, cycle.receive, cycle.send)
             if not inspect.isawaitable(result):
@@ -180,6 +184,16 @@ class AsgiServer:
         self.loop.close()
         for rec in self.records:
             rec.pop("cycle", None)
+
+
+def _looks_like_wsgi(app):
+    try:
+        params = inspect.signature(app).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    has_varargs = any(p.kind == p.VAR_POSITIONAL for p in params)
+    return len(positional) == 2 and not has_varargs and not inspect.iscoroutinefunction(app)
 
 
 def _status_line(code):
