@@ -11,7 +11,7 @@ const shared = {
   // Plain SVG <text> labels: an <img> cannot rely on <foreignObject> HTML rendering everywhere.
   htmlLabels: false,
   flowchart: { htmlLabels: false, curve: 'basis', padding: 12 },
-  sequence: { useMaxWidth: false, mirrorActors: false },
+  sequence: { useMaxWidth: false, mirrorActors: false, actorFontSize: 15, messageFontSize: 15, noteFontSize: 15 },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   fontSize: 16,
 };
