@@ -1,0 +1,54 @@
+import { test, expect, type Page } from '@playwright/test';
+import type { Server } from 'node:http';
+import { distDir, serveStatic } from './runtime-server.ts';
+import { expectClicksAnswered, openRuntime, runScript, type PlainResult } from './runtime-page.ts';
+
+// Runaway code always ends with a clear message and the next run works — with cross-origin isolation
+// (interrupt first, then terminate + warm standby) and without it (terminate + respawn).
+const HELLO = { 'app.py': 'print("hello after the stop")\n' };
+const LIMIT_MS = 1500;
+
+const cases: { name: string; code: string; kind: string; message: RegExp; restartedWhenIsolated: boolean | null }[] = [
+  { name: 'while True: pass', code: 'while True:\n    pass\n', kind: 'time-limit', message: /Time limit: the run took longer than 1\.5 s/, restartedWhenIsolated: false },
+  { name: 'sum(range(10**12))', code: 'print(sum(range(10**12)))\n', kind: 'time-limit', message: /Time limit/, restartedWhenIsolated: true },
+  { name: 'a bare except swallowing the interrupt', code: 'while True:\n    try:\n        while True:\n            pass\n    except:\n        pass\n', kind: 'time-limit', message: /Time limit/, restartedWhenIsolated: true },
+  { name: 'def f(): f()', code: 'def f():\n    f()\nf()\n', kind: 'recursion', message: /Recursion limit: a function kept calling itself/, restartedWhenIsolated: null },
+  { name: "b'x' * 10**10", code: "data = b'x' * 10**10\n", kind: 'memory', message: /Memory limit/, restartedWhenIsolated: null },
+  { name: 'a print flood', code: "while True:\n    print('flood ' * 20)\n", kind: 'output-limit', message: /Output limit: the run printed more than 1,000,000 characters/, restartedWhenIsolated: null },
+];
+
+for (const variant of [{ isolated: true, port: 4411 }, { isolated: false, port: 4412 }]) {
+  test.describe.serial(`runaway code ${variant.isolated ? 'with' : 'without'} cross-origin isolation`, () => {
+    let server: Server;
+    let page: Page;
+    const base = `http://127.0.0.1:${variant.port}`;
+
+    test.beforeAll(async ({ browser }) => {
+      server = await serveStatic(distDir, variant.port, variant.isolated);
+      page = await browser.newPage();
+      await openRuntime(page, base);
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(variant.isolated);
+    });
+    test.afterAll(async () => {
+      await page?.close();
+      await new Promise((resolve) => server?.close(resolve));
+    });
+
+    for (const c of cases) {
+      test(`${c.name} ends with a clear message, and the next run works`, async () => {
+        const running = runScript(page, { 'app.py': c.code }, 'app.py', LIMIT_MS);
+        await expectClicksAnswered(page, 2);
+        const result: PlainResult = await running;
+        expect(result.notice?.kind, JSON.stringify(result)).toBe(c.kind);
+        expect(result.notice?.message).toMatch(c.message);
+        if (c.restartedWhenIsolated !== null) {
+          expect(result.notice?.restarted).toBe(variant.isolated ? c.restartedWhenIsolated : true);
+        }
+        await expect(page.getByRole('status', { name: 'Runtime notice' })).toContainText(result.notice!.message.slice(0, 20));
+        const next = await runScript(page, HELLO);
+        expect(next.notice).toBeNull();
+        expect(next.stdout).toBe('hello after the stop\n');
+      });
+    }
+  });
+}
