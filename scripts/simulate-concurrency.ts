@@ -1,9 +1,10 @@
 // Command line for the concurrency simulations, run in Pyodide under Node (the browser's stack):
 //   npm run simulate-concurrency -- <workload.json> [--out result.json]
+//   npm run simulate-concurrency -- <a.json> <b.json> ... --out-dir DIR   (one Pyodide start)
 // The workload file names the app(s) and the requests; the JSON result goes to stdout (or --out).
 // Format of both: src/runtime/python/concurrency/README.md, "Command line".
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
 import type { PyodideInterface } from 'pyodide';
@@ -63,19 +64,27 @@ export function simulate(py: PyodideInterface, spec: Spec, base: string, slot = 
   return out;
 }
 
+const USAGE = `usage: npm run simulate-concurrency -- <workload.json> [--out result.json]
+       npm run simulate-concurrency -- <a.workload.json> <b.workload.json> ... --out-dir DIR
+         (one Pyodide start for many files; writes DIR/<name>.json, name without .workload.json)`;
+
 async function main(argv: string[]): Promise<void> {
-  const file = argv.find((a) => !a.startsWith('--'));
-  const outIndex = argv.indexOf('--out');
-  if (!file) {
-    console.error('usage: npm run simulate-concurrency -- <workload.json> [--out result.json]');
+  const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  const out = option('--out');
+  const outDir = option('--out-dir');
+  const files = argv.filter((a, i) => !a.startsWith('--') && !['--out', '--out-dir'].includes(argv[i - 1]));
+  if (files.length === 0 || (files.length > 1 && !outDir)) {
+    console.error(USAGE);
     process.exit(2);
   }
-  const spec = JSON.parse(readFileSync(file, 'utf8')) as Spec;
   const py = await startSimulator();
-  const result = simulate(py, spec, dirname(resolve(file)));
-  const text = JSON.stringify(result, null, 2) + '\n';
-  if (outIndex >= 0) writeFileSync(argv[outIndex + 1], text);
-  else process.stdout.write(text);
+  files.forEach((file, slot) => {
+    const spec = JSON.parse(readFileSync(file, 'utf8')) as Spec;
+    const text = JSON.stringify(simulate(py, spec, dirname(resolve(file)), slot), null, 2) + '\n';
+    if (outDir) writeFileSync(join(outDir, basename(file).replace(/(\.workload)?\.json$/, '') + '.json'), text);
+    else if (out) writeFileSync(out, text);
+    else process.stdout.write(text);
+  });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -66,7 +66,7 @@ def run_loop(workload, app_dir, app_spec="app:app", body_chunk=65536, horizon=No
         except AppLoadError as exc:
             return _failed("loop", exc.error, settings)
         startup = {"end": clock.now, "segments": clock.take_segments()}
-        server = AsgiServer(app, clock, body_chunk, horizon)
+        server = AsgiServer(app, clock, app_dir, body_chunk, horizon)
         with modules:
             records = server.serve(requests)
     result = _result("loop", settings, records, ("headers", "events"), real_process_time() - cpu)

@@ -31,7 +31,7 @@ def load_app(app_dir, app_spec):
         except BaseException as exc:
             if not isinstance(exc, Exception) and not _is_exit(exc):
                 raise
-            raise AppLoadError(error_from(exc, "app_load")) from None
+            raise AppLoadError(error_from(exc, "app_load", app_dir)) from None
     app = getattr(module, name, None)
     if app is None:
         # gunicorn's words for the same mistake.

@@ -38,8 +38,9 @@ class _Output:
 class AsgiServer:
     """Serves requests to `app` on a fresh VirtualEventLoop; serve() returns the records."""
 
-    def __init__(self, app, clock, body_chunk=65536, horizon=None):
+    def __init__(self, app, clock, app_dir, body_chunk=65536, horizon=None):
         self.app = app
+        self.app_dir = app_dir
         self.clock = clock
         self.body_chunk = body_chunk
         self.horizon = horizon
@@ -124,7 +125,7 @@ class AsgiServer:
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            rec["error"] = error_from(exc)
+            rec["error"] = error_from(exc, app_dir=self.app_dir)
             if not cycle.started:
                 cycle.internal_error()
             elif not cycle.complete:

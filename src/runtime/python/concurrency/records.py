@@ -31,15 +31,25 @@ def clip_output(text):
     return text if len(text) <= OUTPUT_CHARS else text[:OUTPUT_CHARS] + "\n… (output clipped)"
 
 
-def error_from(exc, kind="app_exception"):
-    """An error record for an exception: message, traceback without the simulator's frames, line."""
+def error_from(exc, kind="app_exception", app_dir=None):
+    """An error record for an exception: message, the reader's frames of the traceback, line.
+
+    Frames from the reader's folder are shown with paths relative to it; the simulator's and
+    the standard library's frames are left out (they differ between CPython and Pyodide, and
+    the reader cannot change them) unless there are no frames of the reader's at all.
+    """
     frames = [f for f in traceback.extract_tb(exc.__traceback__)
               if not os.path.abspath(f.filename).startswith(_OWN_DIR + os.sep)]
-    text = "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames))
-    text += "".join(traceback.format_exception_only(type(exc), exc))
-    last = frames[-1] if frames else None
-    return {"kind": kind, "message": "".join(traceback.format_exception_only(type(exc), exc)).strip(),
-            "traceback": text, "line": last.lineno if last else None,
+    root = os.path.realpath(app_dir) + os.sep if app_dir else None
+    mine = [f for f in frames if root and os.path.realpath(f.filename).startswith(root)]
+    for f in mine:
+        f.filename = os.path.realpath(f.filename)[len(root):]
+    shown = mine or frames
+    message = "".join(traceback.format_exception_only(type(exc), exc))
+    text = "Traceback (most recent call last):\n" + "".join(traceback.format_list(shown)) + message
+    last = shown[-1] if shown else None
+    return {"kind": kind, "message": message.strip(), "traceback": text,
+            "line": last.lineno if last else None,
             "file": os.path.basename(last.filename) if last else None}
 
 
