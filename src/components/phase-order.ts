@@ -17,6 +17,11 @@ export function folderNumber(id: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** The file an entry id came from, for error messages. */
+export function phaseFile(id: string): string {
+  return `content/phases/${id.replace(/\/index$/, '')}/index.mdx`;
+}
+
 /** A phase's page URL. */
 export function phaseHref(id: string): string {
   return `/phases/${phaseSlug(id)}/`;
@@ -34,17 +39,17 @@ export function orderPhases<T extends PhaseLike>(entries: readonly T[]): T[] {
     const folder = folderNumber(entry.id);
     if (folder !== null && folder !== phase) {
       throw new Error(
-        `content/phases/${entry.id}: frontmatter says phase: ${phase} but the folder is numbered ${folder}; make them agree.`,
+        `${phaseFile(entry.id)}: frontmatter says phase: ${phase} but the folder is numbered ${folder}; make them agree.`,
       );
     }
     const clash = byNumber.get(phase);
     if (clash) {
-      throw new Error(`content/phases/${entry.id} and content/phases/${clash.id} both say phase: ${phase}; each phase needs its own number.`);
+      throw new Error(`${phaseFile(entry.id)} and ${phaseFile(clash.id)} both say phase: ${phase}; each phase needs its own number.`);
     }
     const slug = phaseSlug(entry.id);
     const slugClash = bySlug.get(slug);
     if (slugClash) {
-      throw new Error(`content/phases/${entry.id} and content/phases/${slugClash.id} would share the URL /phases/${slug}/; rename one folder.`);
+      throw new Error(`${phaseFile(entry.id)} and ${phaseFile(slugClash.id)} would share the URL /phases/${slug}/; rename one folder.`);
     }
     byNumber.set(phase, entry);
     bySlug.set(slug, entry);
