@@ -19,6 +19,13 @@ ROOT = Path(__file__).resolve().parents[2] / "content" / "phases"
 PORT = 18150
 
 
+def complaint(log):
+    """The most telling line of a server log: the exception or warning, not the access line."""
+    lines = [l for l in log.strip().splitlines() if not l.startswith("ACCESS ")]
+    errors = [l for l in lines if "Error" in l or l.startswith("WARNING")]
+    return (errors or lines or ["the server answered with its own error page"])[-1]
+
+
 def evaluate(expect, status_line, headers, body, log):
     """Compare one response with its expectations; return a list of failure messages."""
     failures = []
@@ -38,7 +45,7 @@ def evaluate(expect, status_line, headers, body, log):
     if "body_matches" in expect and not re.search(expect["body_matches"], text):
         failures.append(f"body should match /{expect['body_matches']}/, got {text!r}")
     if expect.get("no_violations") and server_complained(log, body):
-        failures.append("PEP 3333 violation reported: " + log.strip().splitlines()[-1] if log.strip() else "server error")
+        failures.append("PEP 3333 violation reported: " + complaint(log))
     return failures
 
 
