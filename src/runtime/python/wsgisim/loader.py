@@ -1,0 +1,88 @@
+"""Load the reader's app the way gunicorn does ("module:callable"), from a clean namespace.
+
+Every module whose file lives in app_dir is dropped from sys.modules first, so each run imports the
+files as they are now and no state leaks from one run to the next.
+"""
+import ast
+import importlib
+import os
+import sys
+import traceback
+
+
+class AppLoadError(Exception):
+    """The app could not be loaded; the message is the one gunicorn would print."""
+
+    def __init__(self, message, tb="", file=None, line=None):
+        super().__init__(message)
+        self.message, self.traceback, self.file, self.line = message, tb, file, line
+
+
+def purge(app_dir):
+    """Forget every module loaded from app_dir (and invalidate import caches)."""
+    root = os.path.abspath(app_dir) + os.sep
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None)
+        if path and os.path.abspath(path).startswith(root):
+            del sys.modules[name]
+    importlib.invalidate_caches()
+
+
+def split_spec(app_spec):
+    """("module", "callable") from gunicorn-style "module:callable"; the default is "application"."""
+    module, _, attr = app_spec.partition(":")
+    return module.strip(), (attr.strip() or "application")
+
+
+def load_app(app_dir, app_spec):
+    """Import the module named in app_spec from app_dir and return its WSGI callable."""
+    module_name, attr = split_spec(app_spec)
+    purge(app_dir)
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name or module_name.startswith(str(exc.name) + "."):
+            raise AppLoadError("No module named '%s' (looked in %s for %s.py)"
+                               % (module_name, app_dir, module_name.replace(".", "/"))) from None
+        raise _from_exception(exc, app_dir) from None
+    except Exception as exc:  # SyntaxError, NameError... in the reader's module
+        raise _from_exception(exc, app_dir) from None
+    try:
+        expression = ast.parse(attr, mode="eval").body
+    except SyntaxError:
+        raise AppLoadError("Failed to parse %r as an attribute name or function call." % attr)
+    if isinstance(expression, ast.Name):
+        if not hasattr(module, attr):
+            raise AppLoadError("Failed to find attribute %r in %r." % (attr, module_name))
+        app = getattr(module, attr)
+    elif isinstance(expression, ast.Call) and isinstance(expression.func, ast.Name) \
+            and all(isinstance(a, ast.Constant) for a in expression.args) and not expression.keywords:
+        # gunicorn 20.1 also accepts a factory call with literal arguments: "app:create_app()".
+        name = expression.func.id
+        if not hasattr(module, name):
+            raise AppLoadError("Failed to find attribute %r in %r." % (name, module_name))
+        try:
+            app = getattr(module, name)(*[a.value for a in expression.args])
+        except Exception as exc:
+            raise _from_exception(exc, app_dir) from None
+    else:
+        raise AppLoadError("Failed to parse %r as an attribute name or function call." % attr)
+    if not callable(app):
+        raise AppLoadError("Application object must be callable.")
+    return app
+
+
+def _from_exception(exc, app_dir):
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    root = os.path.abspath(app_dir) + os.sep
+    file = line = None
+    if isinstance(exc, SyntaxError) and exc.filename:
+        file, line = exc.filename, exc.lineno
+    else:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__)
+                  if os.path.abspath(f.filename).startswith(root)]
+        if frames:
+            file, line = frames[-1].filename, frames[-1].lineno
+    if file and os.path.abspath(file).startswith(root):
+        file = os.path.relpath(file, root)
+    return AppLoadError("%s: %s" % (type(exc).__name__, exc), text, file, line)

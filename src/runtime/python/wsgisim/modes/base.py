@@ -1,0 +1,171 @@
+"""What every server personality shares: calling the app, tracing each step, recording errors.
+
+Shaped like CPython's wsgiref.handlers.BaseHandler: a subclass fills in `serve()` with its own
+parsing, environ and response rules; the I/O is the Wire in the context.
+"""
+import os
+import traceback
+
+from ..trace import preview
+
+
+class Context:
+    """Everything one request needs: the raw bytes, trace, checker, log, wire and addresses."""
+
+    def __init__(self, raw, trace, checker, log, wire, app_dir, server_addr, client_addr):
+        self.raw, self.trace, self.checker, self.log, self.wire = raw, trace, checker, log, wire
+        self.app_dir = app_dir
+        self.server_addr = server_addr      # (host, port) the server listens on
+        self.client_addr = client_addr      # (host, port) of the client
+
+
+class BaseServer:
+    """A server personality. Subclasses set `name`, `version` and implement `serve(app)`."""
+
+    name = "base"
+    version = ""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.trace, self.checker, self.log, self.wire = ctx.trace, ctx.checker, ctx.log, ctx.wire
+        self.error = None            # the error dict of the result
+        self.environ = None          # the environ the app saw
+        self.sources = {}
+        self.sr_calls = 0            # how many times the app called start_response
+        self.sr_status = None        # the last status/headers the app passed (for the checks)
+        self.sr_headers = None
+        self.app_bytes = 0           # body bytes the app produced (write() and the iterable)
+
+    def serve(self, app):
+        """Handle ctx.raw with `app`, writing the response to ctx.wire."""
+        raise NotImplementedError
+
+    # -- steps shared by every personality -------------------------------------------------
+    def parsed(self, method, target, version, fields, body):
+        """Trace the parsed request."""
+        self.trace.emit("request_parsed", method=method, target=target, version=version,
+                        headers=[[f.name, f.value] for f in fields], body_size=len(body))
+
+    def built(self, builder):
+        """Keep and trace the environ the app will see."""
+        self.environ, self.sources = builder.environ, builder.sources
+        self.trace.emit("environ_built", keys=sorted(builder.environ), sources=dict(builder.sources))
+
+    def call_app(self, app, environ, start_response):
+        """Call the app with a traced start_response; return what it returned."""
+        self.trace.emit("app_called", callable=getattr(app, "__name__", type(app).__name__))
+        result = app(environ, self.traced_start_response(start_response))
+        self.checker.result(result)
+        self.trace.emit("app_returned", kind=type(result).__name__,
+                        length=_len_or_none(result))
+        return result
+
+    def traced_start_response(self, real):
+        """Wrap the server's start_response: check and trace each call, then pass it through."""
+        def start_response(status, headers, exc_info=None):
+            self.checker.start_response(status, headers, exc_info, self.sr_calls > 0)
+            self.sr_calls += 1
+            self.sr_status, self.sr_headers = status, headers
+            self.trace.emit("start_response", status=_text(status), headers=_pairs(headers),
+                            exc_info=_exc_name(exc_info))
+            write = real(status, headers, exc_info)
+            return self.traced_write(write)
+        return start_response
+
+    def traced_write(self, real):
+        """Wrap the write() callable start_response returns."""
+        def write(data):
+            self.checker.item(data, from_write=True)
+            self.count(data)
+            self.trace.emit("write", size=_size(data), preview=preview(data))
+            return real(data)
+        return write
+
+    def items(self, result):
+        """Iterate the app's iterable, checking and tracing each chunk."""
+        for item in result:
+            self.checker.item(item)
+            self.count(item)
+            self.trace.emit("body_chunk", size=_size(item), preview=preview(item))
+            yield item
+
+    def count(self, data):
+        """Add a chunk to the body length (and notice a body produced before start_response)."""
+        if self.sr_calls == 0:
+            self.checker.record("start_response_not_called")
+        if isinstance(data, (bytes, bytearray)):
+            self.app_bytes += len(data)
+
+    def close_result(self, result):
+        """Call the iterable's close(), if it has one (PEP 3333: exactly once)."""
+        if hasattr(result, "close"):
+            self.trace.emit("close")
+            result.close()
+
+    def body_done(self):
+        """The app's body is complete: check its length against the headers."""
+        if self.sr_calls == 0:
+            self.checker.record("start_response_not_called")
+        self.checker.lengths(self.sr_status, self.sr_headers, self.app_bytes)
+
+    def app_failed(self, exc, log_prefix=""):
+        """Record an exception from the app: trace event, error dict, traceback in the log."""
+        text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        file, line = self.where(exc)
+        self.trace.emit("exception", type=type(exc).__name__, message=str(exc),
+                        traceback=text, file=file, line=line)
+        if self.error is None:
+            self.error = {"kind": "app_exception", "message": "%s: %s" % (type(exc).__name__, exc),
+                          "traceback": text, "line": line, "file": file}
+        self.log.write(log_prefix + text)
+
+    def where(self, exc):
+        """The innermost traceback frame in the reader's files (else the innermost of all)."""
+        frames = traceback.extract_tb(exc.__traceback__)
+        root = os.path.abspath(self.ctx.app_dir) + os.sep if self.ctx.app_dir else None
+        mine = [f for f in frames if root and os.path.abspath(f.filename).startswith(root)]
+        frame = (mine or frames or [None])[-1]
+        if frame is None:
+            return None, None
+        name = frame.filename
+        if root and os.path.abspath(name).startswith(root):
+            name = os.path.relpath(name, root)
+        return name, frame.lineno
+
+    def bad_request(self, err):
+        """Trace a refused request."""
+        self.trace.emit("bad_request", status=err.status, reason=err.reason)
+        if self.error is None:
+            self.error = {"kind": "bad_request", "message": err.reason, "traceback": "",
+                          "line": None, "file": None}
+
+
+def _len_or_none(value):
+    try:
+        return len(value)
+    except Exception:
+        return None
+
+
+def _size(data):
+    return len(data) if isinstance(data, (bytes, bytearray, str)) else None
+
+
+def _text(value):
+    return value if isinstance(value, str) else repr(value)
+
+
+def _pairs(headers):
+    try:
+        return [[_text(n), _text(v)] for n, v in headers]
+    except Exception:
+        return repr(headers)
+
+
+def _exc_name(exc_info):
+    if not exc_info:
+        return None
+    try:
+        return "%s: %s" % (exc_info[0].__name__, exc_info[1])
+    except Exception:
+        return repr(exc_info)

@@ -1,0 +1,45 @@
+"""Compare simulator bytes with real-server bytes: exact (after Date) for personalities, and
+component by component for the reference mode where all three servers agree."""
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "src" / "runtime" / "python"))
+from wsgisim.wire import read_response  # noqa: E402
+
+DATE_RE = re.compile(rb"(\r\nDate: )[^\r\n]*")
+SERVER_MANAGED = {"date", "server", "connection", "transfer-encoding", "content-length", "via"}
+
+
+def normalise(data):
+    """The response with every Date header value replaced by a placeholder."""
+    return DATE_RE.sub(rb"\1<date>", data)
+
+
+def components(data, closed):
+    """The parts of a response a client cares about: status, app headers, body, completeness."""
+    status, headers, body, complete = read_response(data)
+    app_headers = sorted((n.lower(), v) for n, v in headers if n.lower() not in SERVER_MANAGED)
+    return {"status": status, "app_headers": app_headers, "body": body,
+            "outcome": "complete" if data and complete else "cut"}
+
+
+def agreed(real):
+    """Components on which every real server agrees: {name: value}."""
+    parts = [components(r["response"], r["closed"]) for r in real.values()]
+    same = {k: v for k, v in parts[0].items() if all(p[k] == v for p in parts[1:])}
+    if "status" not in same:  # headers and body of different statuses agree only by chance
+        same.pop("app_headers", None)
+        same.pop("body", None)
+    return same
+
+
+def mismatch(expected, actual):
+    """'' when equal, else a short description of the first differing line."""
+    if expected == actual:
+        return ""
+    a, b = expected.split(b"\r\n"), actual.split(b"\r\n")
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return "line %d: real %r, simulator %r" % (i, x[:120], y[:120])
+    return "length: real %d lines, simulator %d lines" % (len(a), len(b))
