@@ -38,7 +38,7 @@ class PreforkPool:
         self.clock = clock
         self.app_dir = app_dir
         self.app_spec = app_spec
-        self.serve_one = serve_one      # (app, request) -> partial record from the WSGI core
+        self.serve_one = serve_one      # (app, app_dir, request) -> partial record from the WSGI core
         self.timeout = timeout
         self.workers = [Worker(i, FIRST_PID + i) for i in range(workers)]
         self.next_pid = FIRST_PID + workers
@@ -88,7 +88,7 @@ class PreforkPool:
         cpu = real_process_time()
         try:
             with worker.modules:
-                rec.update(self.serve_one(worker.app, request))
+                rec.update(self.serve_one(worker.app, self.app_dir, request))
         except WorkerTimeout:
             pass
         rec["real_ms"] = (real_process_time() - cpu) * 1000

@@ -54,9 +54,11 @@ class WorkerModules:
     def __exit__(self, *exc):
         # Keep what this worker imported (also lazily, inside a request), then hide it again.
         if len(sys.modules) != self._size or any(sys.modules.get(n) is not m for n, m in self.modules.items()):
-            self.modules = self._from_app_dir()
+            # Merge, don't replace: the server core forgets the reader's modules before each
+            # request, but this worker's app still holds them (its process would, too).
+            self.modules.update(self._from_app_dir())
         for name in self.modules:
-            del sys.modules[name]
+            sys.modules.pop(name, None)
         WorkerModules._clean_size = len(sys.modules)
         if sys.path[:1] == [self.app_dir]:
             del sys.path[0]
