@@ -1,5 +1,5 @@
 /** The default worker factory: a module Web Worker running worker.ts (bundled by Vite). */
-import type { WorkerPort } from './worker-slot';
+import type { WorkerPort } from './worker-slot.ts';
 
 /** Start one Python worker in the browser. */
 export function createBrowserWorker(): WorkerPort {

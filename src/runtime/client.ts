@@ -5,17 +5,17 @@
  * within the grace period, or cannot be interrupted, its worker is terminated and a warm standby
  * (or a fresh worker) takes over with the reader's files.
  */
-import { Emitter } from './emitter';
-import { encodeRequest, type HttpRequest } from './http-request';
-import type { Notice, ReadyInfo, RunResult, RunSettings, ServerMode, Workspace } from './protocol';
-import { crashNotice, stopNotice, type StopReason } from './stop-notices';
-import { createBrowserWorker } from './browser-worker';
-import { newId, WorkerGone, WorkerSlot, type LoadProgress, type WorkerPort } from './worker-slot';
+import { Emitter } from './emitter.ts';
+import { encodeRequest, type HttpRequest } from './http-request.ts';
+import type { Notice, ReadyInfo, RunResult, RunSettings, ServerMode, Workspace } from './protocol.ts';
+import { crashNotice, stopNotice, type StopReason } from './stop-notices.ts';
+import { createBrowserWorker } from './browser-worker.ts';
+import { newId, WorkerGone, WorkerSlot, type LoadProgress, type WorkerPort } from './worker-slot.ts';
 
-export type { HttpRequest } from './http-request';
-export type { LoadProgress, WorkerPort } from './worker-slot';
-export { RuntimeLoadError } from './worker-slot';
-export type { Notice, ReadyInfo, RunResult, ServerMode, Workspace } from './protocol';
+export type { HttpRequest } from './http-request.ts';
+export type { LoadProgress, WorkerPort } from './worker-slot.ts';
+export { RuntimeLoadError } from './worker-slot.ts';
+export type { Notice, ReadyInfo, RunResult, ServerMode, Workspace } from './protocol.ts';
 
 export type RuntimeState = 'idle' | 'loading' | 'ready' | 'running' | 'failed';
 
@@ -71,6 +71,9 @@ interface Job {
   options: RunOptions;
   cancelled: boolean;
   stop: ((reason: StopReason) => void) | null;
+  /** Resolves when the worker has begun this run: an interrupt sent earlier would be cleared. */
+  started: Promise<void>;
+  markStarted: () => void;
   timer: ReturnType<typeof setTimeout> | undefined;
   output: { stdout: string[]; stderr: string[] };
 }
@@ -171,7 +174,12 @@ export class RuntimeClient {
   }
 
   private enqueue(message: RunMessage, options: RunOptions): RunHandle {
-    const job: Job = { id: newId(), message, options, cancelled: false, stop: null, timer: undefined, output: { stdout: [], stderr: [] } };
+    let markStarted = () => {};
+    const started = new Promise<void>((resolve) => { markStarted = resolve; });
+    const job: Job = {
+      id: newId(), message, options, cancelled: false, stop: null, started, markStarted, timer: undefined,
+      output: { stdout: [], stderr: [] },
+    };
     const cancel = () => {
       job.cancelled = true;
       job.stop?.('cancelled');
@@ -188,6 +196,7 @@ export class RuntimeClient {
       onStarted: (id) => {
         const job = this.current;
         if (job?.id !== id) return;
+        job.markStarted();
         const limit = job.options.timeLimitMs ?? this.opts.timeLimitMs;
         job.timer = setTimeout(() => job.stop?.('time-limit'), limit);
       },
@@ -284,9 +293,17 @@ export class RuntimeClient {
         const detail = first.r?.type === 'failed' ? first.r.message : 'the worker stopped unexpectedly';
         return this.stoppedResult(job, crashNotice(detail), started);
       }
+      const finishedFirst = await Promise.race([job.started.then(() => null), reply.then((r) => r, () => null)]);
+      if (finishedFirst?.type === 'result') return this.finish(job, finishedFirst.result);
       if (slot.interruptNow()) {
         const late = await Promise.race([reply.catch(() => null), delay(this.opts.interruptGraceMs).then(() => null)]);
-        if (late?.type === 'result') return this.finish(job, { ...late.result, notice: stopNotice(first.reason, 'interrupted', limit) });
+        if (late?.type === 'result') {
+          const { stdout, stderr } = late.result;
+          return this.finish(job, {
+            ...late.result, notice: stopNotice(first.reason, 'interrupted', limit),
+            stdout: stdout || job.output.stdout.join(''), stderr: stderr || job.output.stderr.join(''),
+          });
+        }
       }
       this.replace(slot);
       return this.stoppedResult(job, stopNotice(first.reason, slot.interrupt ? 'restarted' : 'no-isolation', limit), started);

@@ -4,9 +4,9 @@
  * Each message has a `type` and an `id`: the id of the call it belongs to (progress and output
  * messages carry the id of the load or run that caused them).
  */
-import type { ServerResult } from './server-result';
+import type { ServerResult } from './server-result.ts';
 
-export type { ServerResult } from './server-result';
+export type { ServerResult } from './server-result.ts';
 
 /** The reader's files: path relative to the app folder (e.g. "app.py", "lib/util.py") → source. */
 export type Workspace = Record<string, string>;

@@ -1,5 +1,5 @@
 /** What the reader is told when the runtime stops a run or replaces Python. */
-import type { Notice } from './protocol';
+import type { Notice } from './protocol.ts';
 
 export type StopReason = 'time-limit' | 'cancelled';
 

@@ -4,10 +4,10 @@
  * blocks this thread, which is why stopping it is the client's job (interrupt buffer or terminate).
  */
 import type { PyodideAPI } from 'pyodide';
-import type { ClientMessage, LoadStage, RunResult, RunSettings, WorkerMessage } from './protocol';
-import { isClientMessage } from './protocol';
-import type { LoadPyodide } from './pyodide-loader';
-import { expectedBytes } from './pyodide-loader';
+import type { ClientMessage, LoadStage, RunResult, RunSettings, WorkerMessage } from './protocol.ts';
+import { isClientMessage } from './protocol.ts';
+import type { LoadPyodide } from './pyodide-loader.ts';
+import { expectedBytes } from './pyodide-loader.ts';
 
 /** Where the runtime's own Python (init_pyodide.py, worker_support/, wsgisim/...) is written. */
 const RUNTIME_DIR = '/home/pyodide/runtime';
@@ -101,8 +101,15 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
       }
       opts.post({ type: 'result', id: msg.id, result: { ...result, elapsedMs: now() - t0 } });
     } catch (err) {
-      // Only a broken interpreter gets here: init_pyodide catches every Python exception itself.
       const e = err instanceof Error ? err : new Error(String(err));
+      if ((e as { type?: string }).type === 'KeyboardInterrupt') {
+        // The stop landed in the runtime's own Python, outside the reader's code: still a clean stop.
+        const exception = { type: 'KeyboardInterrupt', message: '', traceback: e.message, line: null, file: null };
+        const result = { server: null, exception, notice: null, stdout: '', stderr: '', elapsedMs: now() - t0 };
+        opts.post({ type: 'result', id: msg.id, result });
+        return;
+      }
+      // Otherwise the interpreter is broken: init_pyodide catches every exception of the reader's code.
       opts.post({ type: 'failed', id: msg.id, message: e.message, fatal: true });
     } finally {
       runId = 0;

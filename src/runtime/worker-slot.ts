@@ -2,8 +2,8 @@
  * One Python worker as the client sees it: started with the reader's files, answering calls by id,
  * interruptible through its own SharedArrayBuffer when the page is cross-origin isolated.
  */
-import type { ClientMessage, LoadStage, ReadyInfo, Workspace, WorkerMessage } from './protocol';
-import { isWorkerMessage } from './protocol';
+import type { ClientMessage, LoadStage, ReadyInfo, Workspace, WorkerMessage } from './protocol.ts';
+import { isWorkerMessage } from './protocol.ts';
 
 /** What the client needs of a worker; a browser Worker fits, and so does the Node adapter. */
 export interface WorkerPort {

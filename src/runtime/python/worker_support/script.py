@@ -7,23 +7,27 @@ import traceback
 from .isolation import purge_app_modules
 
 
+def _in_app(filename, app_dir):
+    # Not abspath(): "<frozen runpy>" would become a path inside the app folder (the cwd of a run).
+    return os.path.isabs(filename) and filename.startswith(os.path.join(os.path.abspath(app_dir), ""))
+
+
 def _reader_frames(tb, app_dir):
     """The traceback from the first frame in the reader's files on (the runtime's own frames hidden)."""
-    prefix = os.path.join(os.path.abspath(app_dir), "")
-    while tb is not None and not os.path.abspath(tb.tb_frame.f_code.co_filename).startswith(prefix):
+    while tb is not None and not _in_app(tb.tb_frame.f_code.co_filename, app_dir):
         tb = tb.tb_next
     return tb
 
 
 def describe_exception(exc, app_dir):
     """The exception as a dict: type, message, traceback text, and the reader's file and line."""
-    tb = _reader_frames(exc.__traceback__, app_dir)
+    # No frame of the reader's (a SyntaxError, a failure in the runtime): keep the whole traceback.
+    tb = _reader_frames(exc.__traceback__, app_dir) or exc.__traceback__
     text = "".join(traceback.format_exception(type(exc), exc, tb))
     file = line = None
     for frame, lineno in traceback.walk_tb(tb):
-        path = os.path.abspath(frame.f_code.co_filename)
-        if path.startswith(os.path.join(os.path.abspath(app_dir), "")):
-            file, line = os.path.relpath(path, app_dir), lineno
+        if _in_app(frame.f_code.co_filename, app_dir):
+            file, line = os.path.relpath(frame.f_code.co_filename, app_dir), lineno
     if isinstance(exc, SyntaxError) and exc.filename:
         file, line = os.path.relpath(exc.filename, app_dir), exc.lineno
     return {"type": type(exc).__name__, "message": str(exc), "traceback": text, "line": line, "file": file}

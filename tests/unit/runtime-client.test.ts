@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { RuntimeClient, RuntimeLoadError } from '../../src/runtime/client.ts';
+import { createFakeWorker, fakeResult, healthyWorker } from '../../src/runtime/fake-worker.ts';
+import { encodeRequest } from '../../src/runtime/http-request.ts';
+import type { ClientMessage } from '../../src/runtime/protocol.ts';
+
+// The client's bookkeeping against scripted workers: load failure and retry, routing of output,
+// queued runs, files handed to replacement workers. (Real Python: runtime-node.test.ts and the e2e specs.)
+const echo = healthyWorker((m) => [
+  { type: 'started', id: m.id },
+  { type: 'output', id: m.id, stream: 'stdout', text: 'live\n' },
+  { type: 'result', id: m.id, result: fakeResult({ stdout: 'live\n' }) },
+]);
+
+describe('RuntimeClient', () => {
+  it('reports a load failure clearly and loads on retry', async () => {
+    let attempts = 0;
+    const client = new RuntimeClient({
+      isolated: false, standby: false, indexURL: '/pyodide/',
+      createWorker: () => createFakeWorker((m) => (m.type === 'init' && ++attempts === 1)
+        ? [{ type: 'load-failed', id: m.id, message: 'Python could not be downloaded (offline). Check the connection, then retry.', detail: 'TypeError' }]
+        : echo(m)),
+    });
+    const states: string[] = [];
+    client.on('state', (s) => states.push(s));
+    const error = await client.load().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RuntimeLoadError);
+    expect((error as Error).message).toMatch(/could not be downloaded.*retry/);
+    expect(client.state).toBe('failed');
+    expect((await client.load()).python).toBe('3.14.0');
+    expect(states).toEqual(['loading', 'failed', 'loading', 'ready']);
+  });
+
+  it('sends progress while loading and live output while running, for the right run', async () => {
+    const client = new RuntimeClient({ isolated: false, standby: false, createWorker: () => createFakeWorker(echo) });
+    const progress: string[] = [];
+    const output: string[] = [];
+    client.on('progress', (p) => progress.push(`${p.stage}:${p.loaded}/${p.total}`));
+    const handle = client.runScript('app.py', { onOutput: (s, t) => output.push(`${s}:${t}`) });
+    const result = await handle.result;
+    expect(progress).toEqual(['download:50/100', 'ready:1/1']);
+    expect(output).toEqual(['stdout:live\n']);
+    expect(result.stdout).toBe('live\n');
+    expect(client.state).toBe('ready');
+  });
+
+  it('runs one at a time and drops a run cancelled while queued', async () => {
+    const ports: ReturnType<typeof createFakeWorker>[] = [];
+    const client = new RuntimeClient({ isolated: false, standby: false, createWorker: () => { const p = createFakeWorker(echo); ports.push(p); return p; } });
+    const first = client.runScript('a.py');
+    const second = client.runScript('b.py');
+    second.cancel();
+    const third = client.request({ method: 'POST', target: '/x', body: 'hi' });
+    await Promise.all([first.result, second.result, third.result]);
+    expect((await second.result).notice?.message).toBe('Stopped before it started.');
+    const runs = ports[0].received.filter((m) => m.type.startsWith('run-'));
+    expect(runs.map((m) => m.type)).toEqual(['run-script', 'run-request']);
+    const sent = runs[1] as Extract<ClientMessage, { type: 'run-request' }>;
+    expect(new TextDecoder().decode(sent.request)).toBe('POST /x HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\nhi');
+  });
+
+  it('without isolation, a stop terminates the worker and the new one starts with the files', async () => {
+    const ports: ReturnType<typeof createFakeWorker>[] = [];
+    const hang = healthyWorker((m) => [{ type: 'started', id: m.id }]); // never finishes
+    const client = new RuntimeClient({ isolated: false, standby: false, createWorker: () => { const p = createFakeWorker(ports.length ? echo : hang); ports.push(p); return p; } });
+    await client.setFiles({ 'app.py': 'while True: pass' });
+    const result = await client.runScript('app.py', { timeLimitMs: 20 }).result;
+    expect(result.notice).toMatchObject({ kind: 'time-limit', restarted: true });
+    expect(result.notice?.message).toMatch(/cannot interrupt Python.*restarted and your files were reloaded/);
+    expect(ports[0].terminated).toBe(true);
+    await client.load();
+    const init = ports[1].received[0] as Extract<ClientMessage, { type: 'init' }>;
+    expect(init.files).toEqual({ 'app.py': 'while True: pass' });
+  });
+});
+
+describe('encodeRequest', () => {
+  it('keeps given Host and Content-Length headers and sends bytes unchanged', () => {
+    const bytes = encodeRequest({ method: 'PUT', target: '/', headers: [['host', 'a'], ['Content-Length', '1']], body: new Uint8Array([0, 255]), version: 'HTTP/1.0' });
+    expect([...bytes.slice(-2)]).toEqual([0, 255]);
+    expect(new TextDecoder().decode(bytes.slice(0, -2))).toBe('PUT / HTTP/1.0\r\nhost: a\r\nContent-Length: 1\r\n\r\n');
+  });
+});

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RuntimeClient } from '../../src/runtime/client.ts';
+import { createNodeWorker } from '../../src/runtime/node-runtime.ts';
+
+// The real worker core and Python (Pyodide from node_modules) behind the same client the page uses,
+// in a Node worker thread: fast checks of isolation between runs, limits and stops.
+let client: RuntimeClient;
+
+beforeAll(async () => {
+  client = new RuntimeClient({ createWorker: createNodeWorker, isolated: true, standby: false, indexURL: 'unused' });
+  await client.load();
+}, 60_000);
+afterAll(() => client?.dispose());
+
+async function script(files: Record<string, string>, options: Parameters<RuntimeClient['runScript']>[1] = {}) {
+  await client.setFiles(files);
+  return client.runScript('app.py', options).result;
+}
+
+describe('the runtime in Node', () => {
+  it('loads Pyodide\'s CPython 3.14 and runs a script with live output', async () => {
+    expect(client.readyInfo?.python).toMatch(/^3\.14\./);
+    const live: string[] = [];
+    const result = await script({ 'app.py': 'print("hello")\nimport sys\nprint("oops", file=sys.stderr)\n' },
+      { onOutput: (stream, text) => live.push(`${stream}:${text}`) });
+    expect(result.stdout).toBe('hello\n');
+    expect(result.stderr).toBe('oops\n');
+    expect(live.join('')).toBe('stdout:hello\nstderr:oops\n');
+    expect(result.notice).toBeNull();
+  });
+
+  it('starts each run from the files: module state does not leak', async () => {
+    const files = { 'app.py': 'import counter\ncounter.n += 1\nprint(counter.n)\n', 'counter.py': 'n = 0\n' };
+    expect((await script(files)).stdout).toBe('1\n');
+    expect((await script(files)).stdout).toBe('1\n');
+  });
+
+  it('replacing the files removes the ones left out', async () => {
+    await script({ 'app.py': 'import helper\n', 'helper.py': '' });
+    const result = await script({ 'app.py': 'import helper\n' });
+    expect(result.exception?.type).toBe('ModuleNotFoundError');
+    expect(result.exception?.line).toBe(1);
+    expect(result.exception?.traceback).not.toMatch(/runpy|worker_support/);
+  });
+
+  it('puts back cwd, sys.path, os.environ and the recursion limit', async () => {
+    await script({ 'app.py': 'import os, sys\nos.chdir("/")\nsys.path.append("/x")\nos.environ["LEAK"] = "1"\nsys.setrecursionlimit(60)\n' });
+    const result = await script({ 'app.py': 'import os, sys\nprint(os.getcwd(), "/x" in sys.path, "LEAK" in os.environ, sys.getrecursionlimit() > 60)\n' });
+    expect(result.stdout).toBe('/home/pyodide/app False False True\n');
+  });
+
+  it('cancels asyncio tasks a run leaves behind', async () => {
+    await script({ 'app.py': [
+      'import asyncio',
+      'async def tick():',
+      '    while True:',
+      '        open("/tmp/ticks", "a").write("t")',
+      '        await asyncio.sleep(0)',
+      'asyncio.ensure_future(tick())',
+    ].join('\n') });
+    const size = { 'app.py': 'import os\nprint(os.path.getsize("/tmp/ticks") if os.path.exists("/tmp/ticks") else 0)\n' };
+    const first = (await script(size)).stdout;
+    await client.setFiles({});
+    const second = (await script(size)).stdout;
+    expect(second).toBe(first);
+  });
+
+  it('says plainly that threads are not available', async () => {
+    const result = await script({ 'app.py': 'import threading\nthreading.Thread(target=print).start()\n' });
+    expect(result.notice?.kind).toBe('threads');
+    expect(result.notice?.message).toMatch(/Threads are not available in the browser's Python/);
+    expect(result.exception?.line).toBe(2);
+  });
+
+  it('interrupts a Python loop at the time limit, then runs the next script', async () => {
+    const result = await script({ 'app.py': 'print("start")\nwhile True:\n    pass\n' }, { timeLimitMs: 300 });
+    expect(result.notice).toMatchObject({ kind: 'time-limit', restarted: false });
+    expect(result.exception?.type).toBe('KeyboardInterrupt');
+    expect(result.stdout).toBe('start\n');
+    expect((await script({ 'app.py': 'print("next")\n' })).stdout).toBe('next\n');
+  });
+
+  it('restarts Python when C-level work ignores the interrupt, and reloads the files', async () => {
+    await client.setFiles({ 'app.py': 'print(sum(range(10**12)))\n', 'keep.py': 'print("kept")\n' });
+    const result = await client.runScript('app.py', { timeLimitMs: 300 }).result;
+    expect(result.notice).toMatchObject({ kind: 'time-limit', restarted: true });
+    expect(result.notice?.message).toMatch(/Python was restarted and your files were reloaded/);
+    expect((await client.runScript('keep.py').result).stdout).toBe('kept\n');
+  }, 60_000);
+
+  it('cancels a run through its handle', async () => {
+    await client.setFiles({ 'app.py': 'while True:\n    pass\n' });
+    const handle = client.runScript('app.py', { timeLimitMs: 60_000, onOutput: () => {} });
+    const stopped = new Promise<void>((resolve) => { const off = client.on('state', (s) => { if (s === 'running') { off(); resolve(); } }); });
+    await stopped;
+    handle.cancel();
+    const result = await handle.result;
+    expect(result.notice).toMatchObject({ kind: 'cancelled', restarted: false });
+  });
+});
