@@ -45,8 +45,7 @@ type Spec = Record<string, unknown> & { pool?: Record<string, unknown>; loop?: R
 
 /** Run the pool and/or the loop a workload file asks for; returns {pool?, loop?} results. */
 export function simulate(py: PyodideInterface, spec: Spec, base: string, slot = 0): Record<string, unknown> {
-  const workload = spec.generate ? { generate: spec.generate } : { requests: spec.requests };
-  const out: Record<string, unknown> = {};
+  const run: Spec = { ...spec };
   for (const server of ['pool', 'loop'] as const) {
     const settings = spec[server];
     if (!settings) continue;
@@ -54,14 +53,11 @@ export function simulate(py: PyodideInterface, spec: Spec, base: string, slot = 
     const fsDir = `/sim/apps/${slot}-${server}`;
     copyTree(py, dir, fsDir);
     const { app: _app, ...options } = settings;
-    const kwargs = { workload, app_dir: fsDir, app_spec: appSpec, ...options };
-    py.globals.set('_sim_args', JSON.stringify(kwargs));
-    const fn = server === 'pool' ? 'run_pool' : 'run_loop';
-    const json = py.runPython(`import json, concurrency; json.dumps(concurrency.${fn}(**json.loads(_sim_args)))`);
-    out[server] = JSON.parse(json);
+    run[server] = { ...options, app_dir: fsDir, app_spec: appSpec };
   }
-  if (!out.pool && !out.loop) throw new Error('the workload file needs a "pool" and/or a "loop" object');
-  return out;
+  if (!run.pool && !run.loop) throw new Error('the workload file needs a "pool" and/or a "loop" object');
+  py.globals.set('_sim_spec', JSON.stringify(run));
+  return JSON.parse(py.runPython('import json, concurrency.api as _a; json.dumps(_a.run_spec(json.loads(_sim_spec)))'));
 }
 
 const USAGE = `usage: npm run simulate-concurrency -- <workload.json> [--out result.json]

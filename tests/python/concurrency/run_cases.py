@@ -11,7 +11,8 @@ import json
 import os
 import sys
 
-from support import HERE, concurrency, without_real
+from support import HERE, without_real
+from concurrency.api import run_spec
 
 CASES = os.path.join(HERE, "cases")
 
@@ -26,14 +27,13 @@ def split_app(app, base):
 
 def run_case(spec):
     """The {pool?, loop?} result for a workload file's contents, "real" left out."""
-    workload = {"generate": spec["generate"]} if "generate" in spec else {"requests": spec["requests"]}
-    out = {}
-    for server, fn in (("pool", concurrency.run_pool), ("loop", concurrency.run_loop)):
+    run = dict(spec)
+    for server in ("pool", "loop"):
         if server in spec:
             options = dict(spec[server])
             app_dir, app_spec = split_app(options.pop("app"), CASES)
-            out[server] = without_real(fn(workload, app_dir, app_spec, **options))
-    return out
+            run[server] = {**options, "app_dir": app_dir, "app_spec": app_spec}
+    return strip(run_spec(run))
 
 
 def strip(result):

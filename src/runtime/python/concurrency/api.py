@@ -104,3 +104,19 @@ def _failed(server, error, settings=None, log=()):
     return {"server": server, "clock": "virtual", "settings": settings or {}, "error": error,
             "requests": [], "queue": [], "in_flight": [], "throughput": [], "metrics": None,
             "log": [{"t": metrics.r6(e["t"]), "text": e["text"]} for e in log], "real": None}
+
+
+def run_spec(spec):
+    """Run what a workload spec asks for: {"pool"?: {...}, "loop"?: {...}, "requests" | "generate"}.
+
+    Each server's object holds "app_dir", "app_spec" and its options (pool: workers, timeout, mode;
+    loop: body_chunk, horizon). Returns {"pool"?: result, "loop"?: result}. The one call the
+    command line and the browser worker need, JSON in and JSON out.
+    """
+    workload = {k: spec[k] for k in ("requests", "generate") if k in spec}
+    out = {}
+    for name, run in (("pool", run_pool), ("loop", run_loop)):
+        if name in spec:
+            options = dict(spec[name])
+            out[name] = run(workload, options.pop("app_dir"), options.pop("app_spec", "app:app"), **options)
+    return out

@@ -17,7 +17,7 @@ class WorkerModules:
         self.app_dir = os.path.realpath(app_dir)
         self.modules = {}
         self._known = {}        # name -> (module, is it ours): realpath is too slow to redo per request
-        self._size = None       # len(sys.modules) after __enter__, to notice lazy imports cheaply
+        self._names = set()     # sys.modules names at __enter__: new ones are checked at __exit__
 
     def _ours(self, name, module):
         known = self._known.get(name)
@@ -45,7 +45,7 @@ class WorkerModules:
             for name in self._from_app_dir():
                 del sys.modules[name]
         sys.modules.update(self.modules)
-        self._size = len(sys.modules)
+        self._names = set(sys.modules)
         # The reader's folder comes first, as it does for `gunicorn app:app` run from it.
         if sys.path[:1] != [self.app_dir]:
             sys.path.insert(0, self.app_dir)
@@ -53,10 +53,12 @@ class WorkerModules:
 
     def __exit__(self, *exc):
         # Keep what this worker imported (also lazily, inside a request), then hide it again.
-        if len(sys.modules) != self._size or any(sys.modules.get(n) is not m for n, m in self.modules.items()):
-            # Merge, don't replace: the server core forgets the reader's modules before each
-            # request, but this worker's app still holds them (its process would, too).
-            self.modules.update(self._from_app_dir())
+        # Merge, don't replace: the server core forgets the reader's modules before each
+        # request, but this worker's app still holds them (its process would, too).
+        for name in set(sys.modules) - self._names:
+            module = sys.modules[name]
+            if self._ours(name, module):
+                self.modules[name] = module
         for name in self.modules:
             sys.modules.pop(name, None)
         WorkerModules._clean_size = len(sys.modules)
