@@ -70,4 +70,22 @@ BAD_REQUESTS.update({
     "badhead_cl_larger": _req("HEAD /bad/cl_larger HTTP/1.1", H),
 })
 
-ALL = {**REQUESTS, **BAD_REQUESTS}
+# Malformed requests: each server's own refusal (or, for some, acceptance).
+MALFORMED = {
+    "mal_bad_version": b"GET / HTTP/x.y\r\nHost: localhost\r\n\r\n",
+    "mal_http2_version": b"GET / HTTP/2.0\r\nHost: localhost\r\n\r\n",
+    "mal_four_words": b"GET / extra HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    "mal_lowercase_method": b"get / HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    "mal_header_no_colon": b"GET / HTTP/1.1\r\nHost: localhost\r\nNoColonHere\r\n\r\n",
+    "mal_space_before_colon": b"GET / HTTP/1.1\r\nHost : localhost\r\n\r\n",
+    "mal_cl_not_number": b"POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\n",
+    "mal_cl_twice": b"POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nhi",
+    "mal_te_gzip": b"POST / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\n\r\n",
+    "mal_bad_chunk_size": b"POST / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n",
+    "mal_te_and_cl": (b"POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n"
+                      b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+    "mal_obs_fold": b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Long: one\r\n  two\r\n\r\n",
+    "mal_http09": b"GET /\r\n\r\n",
+}
+
+ALL = {**REQUESTS, **BAD_REQUESTS, **MALFORMED}

@@ -243,10 +243,6 @@ class GunicornServer(BaseServer):
         except OSError as exc:
             self.app_failed(exc, "[ERROR] Socket error processing request.\n")
             self.wire.cut = True
-        except UnicodeEncodeError as exc:
-            # Measured: gunicorn 20.1 sends nothing and closes when a header is not latin-1.
-            self.app_failed(exc, "[gunicorn closed the connection without a response]\n")
-            self.wire.cut = True
         except Exception as exc:
             if resp.headers_sent:
                 self.app_failed(exc, "[ERROR] Error handling request %s\n" % req["uri"])
@@ -275,8 +271,16 @@ class GunicornServer(BaseServer):
         """) % {"reason": reason, "mesg": html.escape(mesg)}
         head = "HTTP/1.1 %s %s\r\nConnection: close\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % (
             status, reason, len(page))
+        try:
+            data = (head + page).encode("latin-1")
+        except UnicodeEncodeError:
+            # The message quotes a non-latin-1 header value: gunicorn's write_error fails to encode
+            # its own page, logs "Failed to send error message." at debug level and sends nothing.
+            self.log.write("[DEBUG] Failed to send error message.\n")
+            self.wire.cut = True
+            return
         self.trace.emit("error_response", status="%s %s" % (status, reason))
-        self.wire.send((head + page).encode("latin-1"), "error_page")
+        self.wire.send(data, "error_page")
 
 
 def _invalid_header(hdr):

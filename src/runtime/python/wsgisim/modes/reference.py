@@ -39,7 +39,7 @@ class ReferenceServer(BaseServer):
                                         (err.reason + "\n").encode("utf-8"), "HTTP/1.1")
         self.req, self.head = req, head
         self.http = "HTTP/1.0" if req["minor"] == 0 else "HTTP/1.1"
-        self.parsed(req["method"], req["target"], req["version"], head.fields, req["body"])
+        self.parsed(req["method"], req["target"], req["version"], req["fields"], req["body"])
         self.status = self.headers = None
         self.headers_sent = False
         self.length = None        # Content-Length as sent
@@ -69,7 +69,7 @@ class ReferenceServer(BaseServer):
         b.set("SERVER_PROTOCOL", req["version"], words[2][1])
         b.update({"SERVER_NAME": "localhost", "SERVER_PORT": str(port), "SERVER_SOFTWARE": SOFTWARE,
                   "REMOTE_ADDR": self.ctx.client_addr[0], "REMOTE_PORT": str(self.ctx.client_addr[1])})
-        for f in head.fields:
+        for f in req["fields"]:
             low = f.name.lower()
             if low in ("content-type", "content-length"):
                 b.set(low.upper().replace("-", "_"), f.value.strip(), f.span)

@@ -34,9 +34,17 @@ def parse(raw):
         raise BadRequest("The request ended before the blank line that closes the headers")
     if len(head.fields) > 100:
         raise BadRequest("More than 100 header lines", 431, "Request Header Fields Too Large")
+    fields = []
     for field in head.fields:
         if field.line[:1] in (" ", "\t"):
-            raise BadRequest("A header line starts with whitespace (obsolete line folding)")
+            # Obsolete line folding (RFC 9112 5.2): all three servers accept it; unfold with a space.
+            if not fields:
+                raise BadRequest("The first header line starts with whitespace")
+            last = fields[-1]
+            last.value = last.value.rstrip(" \t") + " " + field.line.strip(" \t")
+            last.span = (last.span[0], field.span[1])
+            continue
+        fields.append(field)
         if field.value is None:
             raise BadRequest("The header line %r has no colon" % field.line[:60])
         if not TOKEN_RE.fullmatch(field.name):
@@ -48,7 +56,7 @@ def parse(raw):
     if not (path.startswith("/") or scheme or (method == "OPTIONS" and target == "*")):
         raise BadRequest("The request target %r is neither a path nor an absolute URL" % target[:60])
     req = {"method": method, "target": target, "version": version, "path": path, "query": query,
-           "minor": int(match.group(2))}
+           "minor": int(match.group(2)), "fields": fields}
     req["body"], req["body_span"], req["chunked"] = body(raw, head, req)
     return head, req
 
@@ -56,8 +64,8 @@ def parse(raw):
 def body(raw, head, req):
     """The request body by its framing: (bytes, (start, end), chunked?)."""
     start = head.body_start
-    lengths = {f.value.strip() for f in head.fields if f.name.lower() == "content-length"}
-    codings = [f.value.strip().lower() for f in head.fields if f.name.lower() == "transfer-encoding"]
+    lengths = {f.value.strip() for f in req["fields"] if f.name.lower() == "content-length"}
+    codings = [f.value.strip().lower() for f in req["fields"] if f.name.lower() == "transfer-encoding"]
     if codings:
         if req["minor"] == 0:
             raise BadRequest("Transfer-Encoding is not allowed in an HTTP/1.0 request")

@@ -16,7 +16,8 @@ from ..streams import ErrorStream, FileWrapper, InputStream
 from .base import BaseServer
 
 SERVER_VERSION = "WSGIServer/0.2"
-SOFTWARE = SERVER_VERSION + " CPython/3.11.2"
+SOFTWARE = SERVER_VERSION + " CPython/3.11.2"          # ServerHandler.server_software
+ERROR_SOFTWARE = SERVER_VERSION + " Python/3.11.2"     # BaseHTTPRequestHandler.version_string()
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
               "trailers", "transfer-encoding", "upgrade"}
 ERROR_BODY = b"A server error occurred.  Please contact the administrator."
@@ -139,7 +140,7 @@ class WsgirefServer(BaseServer):
         if (version or self.request_version) != "HTTP/0.9":
             head = ("HTTP/1.0 %d %s\r\nServer: %s\r\nDate: %s\r\nConnection: close\r\n"
                     "Content-Type: text/html;charset=utf-8\r\nContent-Length: %d\r\n\r\n"
-                    % (code, message, SOFTWARE, formatdate(usegmt=True), len(body)))
+                    % (code, message, ERROR_SOFTWARE, formatdate(usegmt=True), len(body)))
             self.wire.send(head.encode("latin-1", "strict"), "headers")
         if self.command != "HEAD":
             self.wire.send(body, "body")

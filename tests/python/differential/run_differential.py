@@ -1,0 +1,70 @@
+"""Differential test: the same raw requests to wsgiref, gunicorn and waitress and to the simulator
+(batch command line, i.e. Pyodide). Each personality must match its server byte for byte (Date
+values aside) and in whether the connection stays open; the reference mode must match every
+component (status, app headers, body, completeness) on which the three servers agree.
+Exit status 1 on any difference; the per-mode counts go to stdout (and --json FILE)."""
+import json
+import sys
+import tempfile
+
+from capture import capture
+from cases import ALL
+from compare import agreed, components, mismatch, normalise
+from realservers import APT, PORTS, missing_servers
+from simulator import run_batch
+
+
+def main(argv):
+    missing = missing_servers()
+    if missing:
+        print("missing real servers: %s\ninstall them with: %s" % (", ".join(missing), APT))
+        return 1
+    real = capture()
+    cases = []
+    for case, raw in ALL.items():
+        for mode, port in PORTS.items():
+            cases.append({"id": "%s|%s" % (mode, case), "raw": raw, "mode": mode,
+                          "server_addr": ("127.0.0.1", port)})
+        cases.append({"id": "reference|" + case, "raw": raw, "mode": "reference"})
+    sim, timing = run_batch(cases)
+    report = {"cases": len(ALL), "timing": timing, "modes": {}}
+    failed = False
+    for mode in list(PORTS) + ["reference"]:
+        ok, bad = 0, []
+        for case in ALL:
+            got = sim["%s|%s" % (mode, case)]
+            if got["error"] and got["error"]["kind"] == "internal":  # never acceptable
+                bad.append((case, "simulator error: " + got["error"]["message"]))
+                continue
+            if mode == "reference":
+                servers = {m: {"response": real[m][case]["response"], "closed": real[m][case]["closed"]}
+                           for m in PORTS}
+                expect, mine = agreed(servers), components(got["response"], not got["keep_alive"])
+                diff = ["%s: servers %r, reference %r" % (k, expect[k], mine[k])
+                        for k in expect if expect[k] != mine[k]]
+                problem = "; ".join(diff)[:400]
+            else:
+                r = real[mode][case]
+                problem = mismatch(normalise(r["response"]), normalise(got["response"]))
+                if not problem and r["closed"] == got["keep_alive"]:
+                    problem = "connection: real closed=%s, simulator keep_alive=%s" % (
+                        r["closed"], got["keep_alive"])
+            if problem:
+                bad.append((case, problem))
+            else:
+                ok += 1
+        report["modes"][mode] = {"match": ok, "differ": len(bad), "differences": bad}
+        failed = failed or bool(bad)
+        print("%-9s %3d/%d match" % (mode, ok, len(ALL)))
+        for case, problem in bad:
+            print("    %s: %s" % (case, problem))
+    print("batch (Pyodide in Node): %d requests, %.2f ms each, start %d ms" % (
+        timing["requests"], timing["per_request_ms"], timing["startup_ms"]))
+    if "--json" in argv:
+        with open(argv[argv.index("--json") + 1], "w") as fh:
+            json.dump(report, fh, indent=1)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
