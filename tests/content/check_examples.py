@@ -8,11 +8,15 @@ Rules held here:
   wsgiref.validate (the stdlib's PEP 3333 checker) and must draw no server error, no validator
   assertion and no warning; its own deliberate 500 (an error handler) is fine. A pitfall only has
   to be servable: what it breaks is shown, measured, on its page.
+- an ASGI example (an `async def app`) is driven in-process instead, and must answer below 500.
 """
+import asyncio
+import inspect
 import re
 import sys
 from pathlib import Path
 
+from asgi_driver import call
 from wsgiref_harness import load_app, request, serve
 
 ROOT = Path(__file__).resolve().parents[2] / "content" / "phases"
@@ -31,6 +35,15 @@ def server_complained(log, body):
             or body.startswith(b"A server error occurred."))
 
 
+def check_asgi(path, app, pitfall):
+    """Drive an ASGI example with GET /; return problems (none allowed unless it is a pitfall)."""
+    try:
+        status, _, _ = asyncio.run(asyncio.wait_for(call(app), timeout=10))
+    except Exception as exc:
+        return [] if pitfall else [f"{path}: raised {exc!r}"]
+    return [] if pitfall or (status and status < 500) else [f"{path}: answered status {status!r}"]
+
+
 def check_phase(phase_dir, port):
     """Return a list of problems found in one phase folder."""
     problems = []
@@ -47,7 +60,15 @@ def check_phase(phase_dir, port):
     for f in files:
         pitfall = codes[f.name].startswith("# pitfall:")
         try:
-            with serve(load_app(str(f)), port, strict=not pitfall) as log:
+            app = load_app(str(f))
+        except Exception as exc:
+            problems.append(f"{f}: could not be imported: {exc!r}")
+            continue
+        if inspect.iscoroutinefunction(app):
+            problems += check_asgi(f, app, pitfall)
+            continue
+        try:
+            with serve(app, port, strict=not pitfall) as log:
                 status, _, body, _ = request(port, "GET", "/")
         except Exception as exc:  # an example that cannot even be served is always a problem
             problems.append(f"{f}: could not be served: {exc!r}")
