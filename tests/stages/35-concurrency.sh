@@ -9,3 +9,4 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 npm run -s simulate-concurrency -- tests/python/concurrency/cases/*.workload.json --out-dir "$out"
 python3 tests/python/concurrency/run_cases.py --compare "$out"
+npx node tests/python/concurrency/pyodide-checks.ts

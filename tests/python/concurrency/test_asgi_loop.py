@@ -160,6 +160,17 @@ class Isolation(unittest.TestCase):
         finally:
             del sys.modules["leak_probe"]
 
+    def test_runs_from_inside_another_running_loop(self):
+        # The browser worker may call in from a coroutine on Pyodide's own loop.
+        import asyncio
+
+        async def outer():
+            result = run([{"at": 0, "path": "/await"}])
+            await asyncio.sleep(0)          # the outer loop still works afterwards
+            return result
+
+        self.assertEqual(asyncio.run(outer())["requests"][0]["end"], 10.0)
+
     def test_a_wsgi_app_is_named_as_such(self):
         result = concurrency.run_loop({"requests": ["/"]}, app_dir("wsgi_basic"), "app:app")
         self.assertEqual(result["requests"][0]["violations"][0]["rule"], "wsgi-app")

@@ -98,12 +98,17 @@ def run_detached(loop, coro):
     """Run `coro` to completion on `loop`, even when called from inside another running loop.
 
     Pyodide code can be called from a coroutine running on the browser's loop, and asyncio
-    refuses to run a loop while another one is marked running in the thread: the mark is
-    set aside for the duration and restored afterwards.
+    refuses to run a loop while another one is marked running in the thread, or to enter a
+    task while another task is current (Python 3.12+ keeps one current task per thread).
+    Both marks are set aside for the duration and restored afterwards.
     """
     outer = asyncio._get_running_loop()
+    swap = getattr(asyncio.tasks, "_swap_current_task", None)   # 3.12+
+    outer_task = swap(outer, None) if outer is not None and swap is not None else None
     asyncio._set_running_loop(None)
     try:
         return loop.run_until_complete(coro)
     finally:
         asyncio._set_running_loop(outer)
+        if outer is not None and swap is not None:
+            swap(outer, outer_task)

@@ -70,7 +70,7 @@ class AsgiServer:
     def serve(self, requests):
         """Run every request to completion (or to the horizon) and return their records."""
         self.loop = VirtualEventLoop(self.clock, self.horizon)
-        self.loop.set_exception_handler(lambda loop, ctx: self.loop_errors.append(ctx.get("message", "")))
+        self.loop.set_exception_handler(self._loop_error)
         self.clock.record = self._record_segment
         saved = sys.stdout, sys.stderr
         sys.stdout = sys.stderr = _Output(self)
@@ -82,7 +82,15 @@ class AsgiServer:
             sys.stdout, sys.stderr = saved
             self.clock.record = type(self.clock).record.__get__(self.clock)
             self._close()
+        if len(self.records) < len(requests):
+            raise RuntimeError("simulator error, the workload never started: " + "; ".join(self.loop_errors))
         return self.records
+
+    def _loop_error(self, loop, context):
+        # What asyncio would log: an exception nobody retrieved, a callback that failed.
+        exc = context.get("exception")
+        text = context.get("message", "")
+        self.loop_errors.append(f"{text}: {type(exc).__name__}: {exc}" if exc is not None else text)
 
     async def _main(self, requests):
         self.all_done = self.loop.create_future()
