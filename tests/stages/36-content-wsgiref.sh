@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Content examples and exercise solutions, run for real under CPython's wsgiref on loopback
-# (ports 18100-18199): every example is shown verbatim on its page and runs; every exercise
-# solution passes its checks and every starter fails at least one.
+# Content checks, run for real under CPython on loopback (ports 18100-18199):
+# every example is shown verbatim on its page and runs (WSGI under wsgiref + wsgiref.validate,
+# ASGI in-process); every exercise solution passes its checks and every starter fails one;
+# every curriculum item has a place in content/curriculum-checklist.yaml.
 set -eu
 cd "$(dirname "$0")/../content"
 timeout 300 python3 check_examples.py
-if [ -f check_exercises.py ]; then timeout 300 python3 check_exercises.py; fi
+timeout 300 python3 check_exercises.py
+timeout 60 python3 check_checklist.py
