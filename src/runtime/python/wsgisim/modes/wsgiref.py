@@ -165,21 +165,21 @@ class WsgirefServer(BaseServer):
         fields = {}
         for f in self.head.fields:
             fields.setdefault(f.name.lower(), f)
+        span = lambda name: fields[name].span if name in fields else None  # noqa: E731
         ctype = self.message.get("content-type")
         b.set("CONTENT_TYPE", self.message.get_content_type() if ctype is None else ctype,
-              fields["content-type"].span if "content-type" in fields else None)
+              span("content-type"))
         length = self.message.get("content-length")
         if length:
-            b.set("CONTENT_LENGTH", length, fields["content-length"].span)
+            b.set("CONTENT_LENGTH", length, span("content-length"))
         for k, v in self.message.items():
             key = k.replace("-", "_").upper()
             if key in b.environ:
                 continue
-            span = fields[k.lower()].span if k.lower() in fields else None
             if "HTTP_" + key in b.environ:
                 b.environ["HTTP_" + key] += "," + v.strip()
             else:
-                b.set(http_key(k), v.strip(), span)
+                b.set(http_key(k), v.strip(), span(k.lower()))
         body = self.ctx.raw[self.body_offset:]
         b.set("wsgi.input", InputStream(body, self.trace), (self.body_offset, len(self.ctx.raw)))
         b.update({"wsgi.errors": ErrorStream(self.log, self.trace), "wsgi.version": (1, 0),
