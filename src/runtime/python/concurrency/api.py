@@ -9,7 +9,7 @@ from . import metrics
 from .app_loader import AppLoadError, load_app
 from .asgi_server import AsgiServer
 from .prefork_pool import PreforkPool
-from .records import record_json, segment_json
+from .records import clip_output, record_json, segment_json
 from .virtual_clock import VirtualClock, real_process_time, virtual_time
 from .workload import WorkloadError, normalize
 
@@ -37,7 +37,9 @@ def run_pool(workload, app_dir, app_spec="app:app", workers=3, timeout=30.0, mod
             records = pool.serve(requests)
     except AppLoadError as exc:
         return _failed("pool", exc.error, settings, log=pool.log)
-    result = _result("pool", settings, records, ("worker", "pid"), real_process_time() - cpu)
+    for rec in records:
+        rec["log"] = clip_output(rec.get("log", ""))
+    result = _result("pool", settings, records, ("worker", "pid", "log"), real_process_time() - cpu)
     result["workers"] = [{
         "index": w.index,
         "boots": [{"pid": b["pid"], "start": metrics.r6(b["start"]), "end": metrics.r6(b["end"]),
