@@ -24,9 +24,11 @@ export function copyTree(py: PyodideInterface, from: string, to: string): void {
   }
 }
 
-/** Start Pyodide with the server core and the concurrency package importable. */
+/** Start Pyodide with the server core and the concurrency package importable. Python's own
+ * stdout goes to stderr: stdout carries only the JSON result. */
 export async function startSimulator(): Promise<PyodideInterface> {
-  const py = await loadPyodide();
+  const toStderr = (line: string) => process.stderr.write(line + '\n');
+  const py = await loadPyodide({ stdout: toStderr, stderr: toStderr });
   copyTree(py, PYTHON_SRC, FS_PYTHON);
   py.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(FS_PYTHON)}); import concurrency`);
   return py;

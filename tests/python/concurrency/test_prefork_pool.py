@@ -63,6 +63,7 @@ class Workers(unittest.TestCase):
         self.assertEqual([(r["worker"], r["start"], r["body_preview"]) for r in result["requests"]][1:],
                          [(1, 2.0, "hits 1"), (0, 5.0, "hits 2")])
         self.assertEqual(result["workers"][0]["boots"][0]["end"], 2.0)
+        self.assertEqual(result["workers"][1]["boots"][0]["stdout"], "worker ready at 2.0\n")
 
     def test_timing_inside_the_app_reads_virtual_time(self):
         rec = pool(["/time"], app=EDGE, workers=1)["requests"][0]

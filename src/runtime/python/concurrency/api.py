@@ -43,7 +43,8 @@ def run_pool(workload, app_dir, app_spec="app:app", workers=3, timeout=30.0, mod
     result["workers"] = [{
         "index": w.index,
         "boots": [{"pid": b["pid"], "start": metrics.r6(b["start"]), "end": metrics.r6(b["end"]),
-                   "segments": [segment_json(s) for s in b["segments"]]} for b in w.boots],
+                   "segments": [segment_json(s) for s in b["segments"]],
+                   "stdout": clip_output(b["stdout"])} for b in w.boots],
         "busy": [{**b, "start": metrics.r6(b["start"]), "end": metrics.r6(b["end"])} for b in w.busy],
     } for w in pool.workers]
     result["log"] = [{"t": metrics.r6(e["t"]), "text": e["text"]} for e in pool.log]
@@ -64,17 +65,18 @@ def run_loop(workload, app_dir, app_spec="app:app", body_chunk=65536, horizon=No
     cpu = real_process_time()
     with virtual_time(clock):
         try:
-            app, modules = load_app(app_dir, app_spec)
+            app, modules, output = load_app(app_dir, app_spec)
         except AppLoadError as exc:
             return _failed("loop", exc.error, settings)
-        startup = {"end": clock.now, "segments": clock.take_segments()}
+        startup = {"end": clock.now, "segments": clock.take_segments(), "stdout": output}
         server = AsgiServer(app, clock, app_dir, body_chunk, horizon)
         with modules:
             records = server.serve(requests)
     result = _result("loop", settings, records, ("headers", "events"), real_process_time() - cpu)
     blocked = sorted(server.blocked, key=lambda s: s["start"])
     result["loop"] = {
-        "startup": {"end": metrics.r6(startup["end"]), "stdout": server.startup["stdout"],
+        "startup": {"end": metrics.r6(startup["end"]),
+                    "stdout": clip_output(startup["stdout"] + server.startup["stdout"]),
                     "segments": [segment_json(s) for s in startup["segments"]]},
         "blocked": [segment_json(s) for s in blocked],
         "blocked_total": metrics.r6(sum(s["end"] - s["start"] for s in blocked)),

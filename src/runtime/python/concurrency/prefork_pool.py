@@ -52,11 +52,11 @@ class PreforkPool:
         self.clock.now = at
         self.clock.deadline = None
         self._say(at, f"[INFO] Booting worker with pid: {worker.pid}")
-        worker.app, worker.modules = load_app(self.app_dir, self.app_spec)
+        worker.app, worker.modules, output = load_app(self.app_dir, self.app_spec)
         worker.free_at = self.clock.now
         # Import-time sleeps (a slow start-up) keep the worker from serving until done.
         worker.boots.append({"pid": worker.pid, "start": at, "end": self.clock.now,
-                             "segments": self.clock.take_segments()})
+                             "segments": self.clock.take_segments(), "stdout": output})
 
     def pick(self, at):
         """The worker that takes a request arriving at `at`: the lowest-numbered idle one,

@@ -6,6 +6,7 @@ from simulate import slow_io
 
 time.sleep(2)          # a slow import: each worker is ready at t=2
 booted_at = time.monotonic()
+print(f"worker ready at {booted_at}")
 
 
 def app(environ, start_response):
