@@ -18,12 +18,18 @@ class AppLoadError(Exception):
         self.message, self.traceback, self.file, self.line = message, tb, file, line
 
 
+# Every folder an app was loaded from: a module from another app's folder (an "app" module from
+# a previous batch case, say) must not stand in for this app's module of the same name.
+_APP_DIRS = set()
+
+
 def purge(app_dir):
-    """Forget every module loaded from app_dir (and invalidate import caches)."""
-    root = os.path.abspath(app_dir) + os.sep
+    """Forget every module loaded from app_dir or an earlier app's folder; invalidate caches."""
+    _APP_DIRS.add(os.path.abspath(app_dir) + os.sep)
+    roots = tuple(_APP_DIRS)
     for name, module in list(sys.modules.items()):
         path = getattr(module, "__file__", None)
-        if path and os.path.abspath(path).startswith(root):
+        if path and os.path.abspath(path).startswith(roots):
             del sys.modules[name]
     importlib.invalidate_caches()
 

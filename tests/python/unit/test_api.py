@@ -1,0 +1,148 @@
+import os
+import unittest
+
+from helpers import FIXTURES, MODES, get
+from wsgisim.api import run_request
+from wsgisim.wire import read_response
+
+sys_path_before = None
+KEYS = {"response", "outcome", "keep_alive", "status", "headers", "body", "events", "violations",
+        "error", "log", "stdout", "stderr", "environ", "mode"}
+
+
+def run(raw, spec="dispatch:app", folder="", **kw):
+    return run_request(raw, app_dir=os.path.join(FIXTURES, folder), app_spec=spec, **kw)
+
+
+def strip_date(data):
+    return b"\r\n".join(line for line in data.split(b"\r\n") if not line.startswith(b"Date: "))
+
+
+class ApiTest(unittest.TestCase):
+    def test_result_shape_matches_the_contract(self):
+        result = run(get("/x"))
+        self.assertEqual(set(result), KEYS)
+        self.assertEqual(result["status"], "200 OK")
+        self.assertEqual(result["mode"]["name"], "reference")
+        self.assertEqual(result["environ"]["PATH_INFO"], "/x")
+        types = [e["type"] for e in result["events"]]
+        for needed in ("request_parsed", "environ_built", "app_called", "start_response",
+                       "body_chunk", "response_bytes", "done"):
+            self.assertIn(needed, types)
+        self.assertEqual(sorted(e["t"] for e in result["events"]), [e["t"] for e in result["events"]])
+
+    def test_environ_sources_point_at_the_request_bytes(self):
+        raw = get("/p?q=1", extra="X-Thing: v\r\n")
+        result = run(raw)
+        sources = next(e for e in result["events"] if e["type"] == "environ_built")["sources"]
+        start, end = sources["HTTP_X_THING"]
+        self.assertEqual(raw[start:end], b"X-Thing: v")
+        start, end = sources["REQUEST_METHOD"]
+        self.assertEqual(raw[start:end], b"GET")
+
+    def test_tracing_never_changes_the_bytes(self):
+        from misbehaving import APPS
+        for mode in MODES:
+            for name in APPS:
+                raw = get("/bad/" + name)
+                on = run(raw, mode=mode, trace=True)
+                off = run(raw, mode=mode, trace=False)
+                self.assertEqual(strip_date(on["response"]), strip_date(off["response"]), (mode, name))
+                self.assertEqual(off["events"], [])
+
+    def test_close_is_called_exactly_once(self):
+        for mode in MODES:
+            for name in ("ok", "fails_first", "fails_later"):
+                result = run(get("/"), spec="closing:" + name, mode=mode)
+                self.assertEqual(result["log"].count("close() called"), 1, (mode, name))
+
+    def test_multi_file_app_output_and_live_stream(self):
+        seen = []
+        result = run(get("/hi?Ada"), spec="app:app", folder="multi", on_output=lambda s, t: seen.append(s))
+        self.assertEqual(result["body"], b"Hello, Ada!")
+        self.assertEqual(result["stdout"], "handling /hi\n")
+        self.assertEqual(result["stderr"], "to stderr\n")
+        self.assertIn("logged by the app", result["log"])
+        self.assertIn("stdout", seen)
+        self.assertIn("stderr", seen)
+
+    def test_app_load_error(self):
+        result = run(get("/"), spec="app:nope", folder="multi")
+        self.assertEqual(result["error"]["kind"], "app_load")
+        self.assertEqual(result["error"]["message"], "Failed to find attribute 'nope' in 'app'.")
+        self.assertEqual((result["response"], result["outcome"]), (b"", "cut"))
+
+    def test_app_exception_points_at_the_readers_line(self):
+        result = run(get("/bad/raise_before_start"), mode="gunicorn")
+        error = result["error"]
+        self.assertEqual(error["kind"], "app_exception")
+        self.assertEqual(error["file"], "misbehaving.py")
+        self.assertIn("RuntimeError: boom before start_response", error["traceback"])
+        self.assertTrue(result["status"].startswith("500"))
+
+    def test_unknown_mode(self):
+        with self.assertRaises(ValueError):
+            run(get("/"), mode="nginx")
+
+
+class OutcomeTest(unittest.TestCase):
+    def test_cut_after_headers_and_complete_otherwise(self):
+        for mode in MODES:
+            cut = run(get("/bad/raise_mid_iteration"), mode=mode)
+            self.assertEqual(cut["outcome"], "cut", mode)
+            self.assertEqual(cut["body"], b"partial ", mode)
+            self.assertEqual(run(get("/"), mode=mode)["outcome"], "complete", mode)
+
+    def test_waitress_keeps_alive_only_with_a_length(self):
+        self.assertTrue(run(get("/"), mode="waitress")["keep_alive"])
+        self.assertFalse(run(get("/stream/x"), mode="waitress")["keep_alive"])
+        self.assertFalse(run(get("/"), mode="gunicorn")["keep_alive"])
+
+    def test_short_body_under_content_length(self):
+        for mode in MODES:
+            result = run(get("/bad/cl_larger"), mode=mode)
+            self.assertEqual((result["body"], result["outcome"]), (b"hello", "cut"), mode)
+            self.assertIn("content_length_short", [v["rule"] for v in result["violations"]])
+
+
+class ReferenceModeTest(unittest.TestCase):
+    def test_rejected_by_some_server_means_500(self):
+        for name in ("status_no_reason", "headers_tuple", "hop_by_hop", "str_body", "crlf_in_header",
+                     "non_latin1_header", "no_start_response", "header_value_int", "bad_header_name",
+                     "cl_not_a_number", "bytearray_body"):
+            result = run(get("/bad/" + name))
+            self.assertEqual(result["status"], "500 Internal Server Error", name)
+            self.assertTrue(result["violations"], name)
+
+    def test_let_through_violations_are_still_recorded(self):
+        result = run(get("/bad/cl_smaller"))
+        self.assertEqual(result["body"], b"hel")
+        self.assertEqual([v["rule"] for v in result["violations"]], ["content_length_long"])
+        for mode in ("wsgiref", "gunicorn", "waitress"):
+            self.assertIn("headers_not_list", [v["rule"] for v in run(get("/bad/headers_tuple"), mode=mode)["violations"]])
+
+    def test_framing_choices(self):
+        one = run(get("/bad/no_cl_one_item"))
+        self.assertIn(["Content-Length", "5"], one["headers"])
+        gen10 = run(get("/bad/no_cl_generator", "HTTP/1.0"))
+        self.assertTrue(gen10["response"].startswith(b"HTTP/1.0 200 OK"))
+        self.assertNotIn("Transfer-Encoding", [n for n, _ in gen10["headers"]])
+        gen11 = run(get("/bad/no_cl_generator"))
+        self.assertIn(["Transfer-Encoding", "chunked"], gen11["headers"])
+        self.assertIn(["Connection", "close"], gen11["headers"])
+
+    def test_expect_continue_when_the_body_is_read(self):
+        raw = b"POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nhi"
+        result = run(raw)
+        self.assertTrue(result["response"].startswith(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK"))
+        self.assertEqual(read_response(result["response"])[0], "200 OK")
+
+    def test_bad_requests_get_a_plain_reason(self):
+        result = run(b"GET / HTTP/1.1\r\nBad Header: x\r\n\r\n")
+        self.assertEqual(result["status"], "400 Bad Request")
+        self.assertIn(b"not a valid token", result["body"])
+        self.assertEqual(result["error"]["kind"], "bad_request")
+
+
+if __name__ == "__main__":
+    unittest.main()
