@@ -136,6 +136,11 @@ class Violations(unittest.TestCase):
         self.assertEqual((recs[0]["outcome"], self.rules(recs[0])), ("unfinished", ["never-finished"]))
         self.assertEqual(recs[1]["outcome"], "complete")
 
+    def test_threads_are_refused_with_a_reason(self):
+        rec = self.one("/thread")
+        self.assertEqual(rec["status"], "500 Internal Server Error")
+        self.assertIn("need threads", rec["error"]["message"])
+
     def test_endless_tasks_are_stopped(self):
         self.assertEqual(self.rules(self.one("/forever")), ["ran-past-end"])
         self.assertEqual(self.rules(self.one("/spin")), ["starved-loop"])

@@ -39,7 +39,7 @@ def run_pool(workload, app_dir, app_spec="app:app", workers=3, timeout=30.0, mod
         return _failed("pool", exc.error, settings, log=pool.log)
     for rec in records:
         rec["log"] = clip_output(rec.get("log", ""))
-    result = _result("pool", settings, records, ("worker", "pid", "log"), real_process_time() - cpu)
+    result = _result("pool", settings, records, ("worker", "pid", "headers", "log"), real_process_time() - cpu)
     result["workers"] = [{
         "index": w.index,
         "boots": [{"pid": b["pid"], "start": metrics.r6(b["start"]), "end": metrics.r6(b["end"]),

@@ -83,6 +83,14 @@ class VirtualEventLoop(base_events.BaseEventLoop):
             raise LoopWouldHang("starved-loop", f"tasks kept the loop busy at {now:g} s without ever letting time pass")
         super()._run_once()
 
+    def run_in_executor(self, executor, func, *args):
+        """Refused: threads would run outside virtual time (and Pyodide has none)."""
+        raise RuntimeError(
+            "run_in_executor() and asyncio.to_thread() need threads, which this simulated event "
+            "loop does not have: the work would happen outside virtual time. Use "
+            "`await slow_io_async(seconds)` for I/O, or call the blocking function directly to "
+            "see it block the loop.")
+
     def run_until_complete(self, future):
         """As asyncio's, with the stuck-loop counter starting afresh."""
         self._turns_at = None

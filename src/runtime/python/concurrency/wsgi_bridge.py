@@ -33,6 +33,7 @@ def serve_wsgi(mode="reference"):
         return {
             "outcome": result["outcome"],
             "status": result["status"],
+            "headers": result["headers"],
             "body": result["body"] or b"",
             "violations": result["violations"],
             "error": result["error"],

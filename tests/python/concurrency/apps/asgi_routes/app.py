@@ -70,6 +70,8 @@ async def app(scope, receive, send):
     elif path == "/spin":
         while True:
             await asyncio.sleep(0)
+    elif path == "/thread":
+        await asyncio.to_thread(time.sleep, 1)
     elif path == "/boom":
         raise ZeroDivisionError("division by zero")
     elif path == "/str_body":
