@@ -79,9 +79,11 @@ class AsgiServer:
         except LoopWouldHang as exc:
             self._give_up(exc.rule, str(exc))
         finally:
-            sys.stdout, sys.stderr = saved
-            self.clock.record = type(self.clock).record.__get__(self.clock)
-            self._close()
+            try:
+                self._close()            # cancelled tasks may still print or sleep: keep capturing
+            finally:
+                sys.stdout, sys.stderr = saved
+                del self.clock.record    # back to the clock's own method
         if len(self.records) < len(requests):
             raise RuntimeError("simulator error, the workload never started: " + "; ".join(self.loop_errors))
         return self.records
