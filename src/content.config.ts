@@ -1,6 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { quizSchema } from './lesson/quiz-schema.ts';
+import { exerciseSchema } from './lesson/checks-schema.ts';
 
 // Errors say what the field is for and show a valid line, because the reader of
 // the message is an author looking at frontmatter (Astro adds the file name).
@@ -40,4 +42,16 @@ const phases = defineCollection({
   schema: phaseSchema,
 });
 
-export const collections = { phases };
+/** The quick check closing each phase (content/phases/NN-slug/quiz.yaml); id = the phase folder. */
+const quizzes = defineCollection({
+  loader: glob({ pattern: '*/quiz.yaml', base: './content/phases', generateId: ({ entry }) => entry.split('/')[0] }),
+  schema: quizSchema,
+});
+
+/** Exercises (content/phases/NN-slug/exercises/NAME/checks.yaml); id = NAME, unique across phases. */
+const exercises = defineCollection({
+  loader: glob({ pattern: '*/exercises/*/checks.yaml', base: './content/phases', generateId: ({ entry }) => entry.split('/')[2] }),
+  schema: exerciseSchema,
+});
+
+export const collections = { phases, quizzes, exercises };

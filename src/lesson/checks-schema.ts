@@ -1,0 +1,49 @@
+/**
+ * The schema of content/phases/NN-slug/exercises/NAME/checks.yaml: what the exercise asks and the
+ * checks that decide whether the reader's code does it. A check is one request and what its answer
+ * must be; for an ASGI exercise a check may add a workload (many requests at once) with a time bound.
+ */
+import { z } from 'astro/zod';
+
+const text = (field: string, example: string) =>
+  z.string({ error: `${field} must be text, e.g. ${example}` }).trim().min(1, `${field} must not be empty, e.g. ${example}`);
+
+export const requestSchema = z.strictObject({
+  method: z.string({ error: 'request.method must be text, e.g. method: GET' }).regex(/^[A-Z]+$/, 'request.method must be upper case, e.g. GET'),
+  path: z.string({ error: 'request.path must be text, e.g. path: "/?name=Ada"' }).startsWith('/', 'request.path must start with /'),
+  headers: z.record(z.string(), z.string({ error: 'request.headers values must be text; quote numbers, e.g. Content-Length: "5"' })).optional(),
+  body: z.string({ error: 'request.body must be text' }).optional(),
+});
+
+export const expectSchema = z.strictObject({
+  status: z.number({ error: 'expect.status must be a number, e.g. status: 404' }).int().min(100).max(599).optional(),
+  headers: z.record(z.string(), z.string({ error: 'expect.headers values must be text; quote numbers, e.g. Content-Length: "11"' })).optional(),
+  body_equals: z.string().optional(),
+  body_contains: z.string().optional(),
+  body_matches: z.string().refine((s) => { try { new RegExp(s); return true; } catch { return false; } }, 'expect.body_matches must be a valid regular expression').optional(),
+  no_violations: z.boolean().optional(),
+  max_seconds: z.number({ error: 'expect.max_seconds must be a number of (virtual) seconds' }).positive().optional(),
+}).refine((e) => Object.keys(e).length > 0, 'expect needs at least one expectation, e.g. status: 200');
+
+export const checkSchema = z.strictObject({
+  name: text('name', 'name: answers 404 for an unknown path'),
+  request: requestSchema,
+  workload: z.strictObject({
+    concurrent_requests: z.number().int().min(2, 'workload.concurrent_requests must be at least 2').max(100),
+  }).optional(),
+  expect: expectSchema,
+}).refine((c) => c.expect.max_seconds === undefined || c.workload !== undefined,
+  { message: 'expect.max_seconds needs a workload: it bounds how long the simultaneous requests take', path: ['expect', 'max_seconds'] });
+
+/** One exercise: prompt, progressive hints, checks; `kind: asgi` for an async def app. */
+export const exerciseSchema = z.strictObject({
+  kind: z.enum(['wsgi', 'asgi'], { error: 'kind must be wsgi or asgi' }).default('wsgi'),
+  title: text('title', 'title: A router with 404'),
+  prompt: text('prompt', 'prompt: Route requests by path...'),
+  hints: z.array(text('each hint', '- The path is environ["PATH_INFO"].')).min(1, 'hints needs at least one hint'),
+  checks: z.array(checkSchema).min(2, 'checks needs at least 2 checks'),
+}).refine((e) => e.kind === 'asgi' || e.checks.every((c) => !c.workload),
+  { message: 'a workload check needs kind: asgi (it runs on the event-loop simulation)', path: ['checks'] });
+
+export type ExerciseData = z.infer<typeof exerciseSchema>;
+export type ExerciseCheck = z.infer<typeof checkSchema>;
