@@ -20,17 +20,28 @@ def components(data, closed):
     """The parts of a response a client cares about: status, app headers, body, completeness."""
     status, headers, body, complete = read_response(data)
     app_headers = sorted((n.lower(), v) for n, v in headers if n.lower() not in SERVER_MANAGED)
-    return {"status": status, "app_headers": app_headers, "body": body,
-            "outcome": "complete" if data and complete else "cut"}
+    found = {"status": status, "app_headers": app_headers, "body": body,
+             "outcome": "complete" if data and complete else "cut"}
+    found.update(("environ " + k, v) for k, v in dump_keys(body).items())
+    return found
+
+
+def dump_keys(body):
+    """The environ the dispatcher app dumped ({key: repr}), {} when the body is not a dump."""
+    if not body.endswith(b"\n") or b"\nbody=" not in b"\n" + body:
+        return {}
+    lines = body.decode("utf-8", "replace").splitlines()
+    return dict(line.split("=", 1) for line in lines if "=" in line)
 
 
 def agreed(real):
     """Components on which every real server agrees: {name: value}."""
     parts = [components(r["response"], r["closed"]) for r in real.values()]
-    same = {k: v for k, v in parts[0].items() if all(p[k] == v for p in parts[1:])}
+    keys = set().union(*parts)
+    same = {k: parts[0].get(k) for k in keys if all(p.get(k) == parts[0].get(k) for p in parts[1:])}
+    same = {k: v for k, v in same.items() if v is not None}
     if "status" not in same:  # headers and body of different statuses agree only by chance
-        same.pop("app_headers", None)
-        same.pop("body", None)
+        same = {k: v for k, v in same.items() if k in ("status", "outcome")}
     return same
 
 
