@@ -58,6 +58,13 @@ REQUESTS = {
     "fragment_in_target": _req("GET /frag#part HTTP/1.1", H),
     "cookie_header": _req("GET / HTTP/1.1", H + "Cookie: a=1; b=2\r\n"),
     "content_type_get": _req("GET / HTTP/1.1", H + "Content-Type: text/html\r\n"),
+    "forwarded_proto": _req("GET / HTTP/1.1", H + "X-Forwarded-Proto: https\r\n"),
+    "script_name_header": _req("GET /app/page HTTP/1.1", H + "Script-Name: /app\r\n"),
+    "script_name_underscore": _req("GET /app/page HTTP/1.1", H + "SCRIPT_NAME: /app\r\n"),
+    "expect_100_http10": _req("POST /e HTTP/1.0", "Expect: 100-continue\r\nContent-Length: 2\r\n", b"hi"),
+    "chunked_http10": _req("POST /c HTTP/1.0", "Transfer-Encoding: chunked\r\n", b"2\r\nhi\r\n0\r\n\r\n"),
+    "conn_close_stream": _req("GET /stream/y HTTP/1.1", H + "Connection: close\r\n"),
+    "big_post": _req("POST /big HTTP/1.1", H + "Content-Length: 3000\r\n", b"z" * 3000),
 }
 
 BAD_REQUESTS = {

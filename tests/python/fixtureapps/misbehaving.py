@@ -222,6 +222,16 @@ def file_wrapper(environ, start_response):
     return environ["wsgi.file_wrapper"](io.BytesIO(b"file contents"), 4)
 
 
+def big_chunks(environ, start_response):
+    start_response("200 OK", [TEXT])
+    return (b"%d" % (i % 10) * 1000 for i in range(3))
+
+
+def repeated_app_headers(environ, start_response):
+    start_response("200 OK", [("X-Multi", "1"), TEXT, ("x-multi", "2"), ("Content-Length", "2")])
+    return [b"ok"]
+
+
 class _Closing:
     """An iterable whose close() raises, to show close() errors after the body."""
 

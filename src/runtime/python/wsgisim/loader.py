@@ -29,7 +29,7 @@ def purge(app_dir):
     roots = tuple(_APP_DIRS)
     for name, module in list(sys.modules.items()):
         path = getattr(module, "__file__", None)
-        if path and os.path.abspath(path).startswith(roots):
+        if path and os.path.abspath(path).startswith(roots) and name.split(".")[0] != "wsgisim":
             del sys.modules[name]
     importlib.invalidate_caches()
 
