@@ -144,5 +144,18 @@ class ReferenceModeTest(unittest.TestCase):
         self.assertEqual(result["error"]["kind"], "bad_request")
 
 
+
+class LoadedAppTest(unittest.TestCase):
+    def test_an_already_loaded_app_keeps_its_state(self):
+        from helpers import FIXTURES as base
+        folder = os.path.join(base, "state")
+        import importlib.util
+        spec = importlib.util.spec_from_file_location("state_app_copy", os.path.join(folder, "app.py"))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        bodies = [run_request(get("/"), app_dir=folder, app=module.app)["body"] for _ in range(2)]
+        self.assertEqual(bodies, [b"count=1", b"count=2"])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -34,8 +34,12 @@ class _Capture(io.TextIOBase):
 
 
 def run_request(raw_request, *, app_dir, app_spec="app:app", mode="reference", trace=True,
-                on_output=None, server_addr=SERVER_ADDR, client_addr=CLIENT_ADDR):
-    """Serve one raw HTTP request with the app in app_dir, as the server `mode` would."""
+                on_output=None, server_addr=SERVER_ADDR, client_addr=CLIENT_ADDR, app=None):
+    """Serve one raw HTTP request with the app in app_dir, as the server `mode` would.
+
+    `app`: an already-loaded WSGI callable to serve instead of importing app_spec afresh (a
+    simulated worker process keeps its app, and its globals, from request to request).
+    """
     server_cls = get_mode(mode)
     tracer = Trace(enabled=trace)
     log = ServerLog(on_output)
@@ -49,7 +53,7 @@ def run_request(raw_request, *, app_dir, app_spec="app:app", mode="reference", t
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
-                app = load_app(app_dir, app_spec)
+                app = load_app(app_dir, app_spec) if app is None else app
             except AppLoadError as exc:
                 error = {"kind": "app_load", "message": exc.message, "traceback": exc.traceback,
                          "line": exc.line, "file": exc.file}
