@@ -4,8 +4,13 @@ import json
 import sys
 import tempfile
 
+from pathlib import Path
+
 from cases import ALL
+from compare import normalise
 from realservers import exchange, running
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "real-servers.json"
 
 
 def capture(names=("wsgiref", "gunicorn", "waitress"), cases=ALL):
@@ -20,8 +25,23 @@ def capture(names=("wsgiref", "gunicorn", "waitress"), cases=ALL):
     return out
 
 
+def save_golden(found, path):
+    """Write the measured bytes (Date values replaced) as readable latin-1 text, for unit tests."""
+    golden = {server: {case: {"response": normalise(item["response"]).decode("latin-1"),
+                              "closed": item["closed"]} for case, item in sorted(cases.items())}
+              for server, cases in found.items()}
+    with open(path, "w") as fh:
+        json.dump(golden, fh, indent=0, sort_keys=True)
+        fh.write("\n")
+
+
 if __name__ == "__main__":
+    # python3 capture.py out.json           raw capture (base64)
+    # python3 capture.py --golden           refresh golden/real-servers.json from the live servers
     found = capture()
+    if sys.argv[1:] == ["--golden"]:
+        save_golden(found, GOLDEN)
+        sys.exit(0)
     for cases in found.values():
         for item in cases.values():
             item["response"] = base64.b64encode(item["response"]).decode()
