@@ -7,7 +7,7 @@
  */
 import { Emitter } from './emitter.ts';
 import { encodeRequest, type HttpRequest } from './http-request.ts';
-import type { Notice, ReadyInfo, RunResult, RunSettings, ServerMode, Workspace } from './protocol.ts';
+import type { Notice, ReadyInfo, RunResult, RunSettings, ServerMode, SimulationSpec, Workspace } from './protocol.ts';
 import { crashNotice, stopNotice, type StopReason } from './stop-notices.ts';
 import { createBrowserWorker } from './browser-worker.ts';
 import { newId, WorkerGone, WorkerSlot, type LoadProgress, type WorkerPort } from './worker-slot.ts';
@@ -15,7 +15,7 @@ import { newId, WorkerGone, WorkerSlot, type LoadProgress, type WorkerPort } fro
 export type { HttpRequest } from './http-request.ts';
 export type { LoadProgress, WorkerPort } from './worker-slot.ts';
 export { RuntimeLoadError } from './worker-slot.ts';
-export type { Notice, ReadyInfo, RunResult, ServerMode, Workspace } from './protocol.ts';
+export type { Notice, ReadyInfo, RunResult, ServerMode, SimulationResult, SimulationSpec, Workspace } from './protocol.ts';
 
 export type RuntimeState = 'idle' | 'loading' | 'ready' | 'running' | 'failed';
 
@@ -63,7 +63,9 @@ export interface RuntimeEvents {
   notice: Notice;
 }
 
-type RunMessage = { type: 'run-request'; request: Uint8Array } | { type: 'run-script'; path: string };
+type RunMessage =
+  | { type: 'run-request'; request: Uint8Array } | { type: 'run-script'; path: string }
+  | { type: 'run-simulation'; spec: SimulationSpec };
 
 interface Job {
   id: number;
@@ -151,6 +153,14 @@ export class RuntimeClient {
   /** Run one workspace file as a script, like `python3 path`. */
   runScript(path: string, options: RunOptions = {}): RunHandle {
     return this.enqueue({ type: 'run-script', path }, options);
+  }
+
+  /**
+   * Serve a workload through a worker pool and/or an event loop on the workspace's files, in
+   * virtual time; the answer is in `result.simulation`. Same queue, time limit and stop as any run.
+   */
+  simulate(spec: SimulationSpec, options: RunOptions = {}): RunHandle {
+    return this.enqueue({ type: 'run-simulation', spec }, options);
   }
 
   /** Stop the run in progress (as if its handle was cancelled). */

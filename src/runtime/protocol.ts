@@ -5,8 +5,10 @@
  * messages carry the id of the load or run that caused them).
  */
 import type { ServerResult } from './server-result.ts';
+import type { SimulationResult, SimulationSpec } from './simulation-result.ts';
 
 export type { ServerResult } from './server-result.ts';
+export type { SimulationResult, SimulationSpec } from './simulation-result.ts';
 
 /** The reader's files: path relative to the app folder (e.g. "app.py", "lib/util.py") → source. */
 export type Workspace = Record<string, string>;
@@ -44,6 +46,8 @@ export interface RunResult {
   stderr: string;
   notice: Notice | null;
   elapsedMs: number;
+  /** Simulation runs only: `concurrency.api.run_spec`'s answer (absent when the run was stopped). */
+  simulation?: SimulationResult;
 }
 
 export type LoadStage = 'download' | 'start-python' | 'load-server' | 'ready';
@@ -67,8 +71,11 @@ export interface InitMessage {
 export interface SetFilesMessage { type: 'set-files'; id: number; files: Workspace }
 export interface RunRequestMessage { type: 'run-request'; id: number; request: Uint8Array; settings: RunSettings }
 export interface RunScriptMessage { type: 'run-script'; id: number; path: string; settings: RunSettings }
+/** Serve a workload through the pool and/or the loop, on the reader's files (the worker adds app_dir). */
+export interface RunSimulationMessage { type: 'run-simulation'; id: number; spec: SimulationSpec; settings: RunSettings }
 export interface PingMessage { type: 'ping'; id: number }
-export type ClientMessage = InitMessage | SetFilesMessage | RunRequestMessage | RunScriptMessage | PingMessage;
+export type ClientMessage =
+  | InitMessage | SetFilesMessage | RunRequestMessage | RunScriptMessage | RunSimulationMessage | PingMessage;
 
 // ---- worker → page ----
 export interface ProgressMessage { type: 'progress'; id: number; stage: LoadStage; loaded: number; total: number }
@@ -90,6 +97,7 @@ export const CLIENT_MESSAGE_FIELDS = {
   'set-files': ['files'],
   'run-request': ['request', 'settings'],
   'run-script': ['path', 'settings'],
+  'run-simulation': ['spec', 'settings'],
   'ping': [],
 } as const satisfies Record<ClientMessage['type'], readonly string[]>;
 

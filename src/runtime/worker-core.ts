@@ -25,6 +25,7 @@ interface RuntimeModule {
   set_files(filesJson: string): number;
   run_request(raw: Uint8Array, settingsJson: string): [string, Uint8Array, Uint8Array];
   run_script(path: string, settingsJson: string): string;
+  run_simulation(specJson: string, settingsJson: string): string;
 }
 
 /** Creates the message handler of one worker; feed it every incoming message. */
@@ -78,7 +79,7 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
     }
   }
 
-  function run(msg: Extract<ClientMessage, { type: 'run-request' | 'run-script' }>) {
+  function run(msg: Extract<ClientMessage, { type: 'run-request' | 'run-script' | 'run-simulation' }>) {
     if (!rt || !py) {
       opts.post({ type: 'failed', id: msg.id, message: 'Python is not loaded in this worker.', fatal: true });
       return;
@@ -96,6 +97,8 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
         const [json, response, body] = proxy;
         result = JSON.parse(json);
         if (result.server) Object.assign(result.server, { response, body });
+      } else if (msg.type === 'run-simulation') {
+        result = JSON.parse(rt.run_simulation(JSON.stringify(msg.spec), settings));
       } else {
         result = JSON.parse(rt.run_script(msg.path, settings));
       }
@@ -123,7 +126,8 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
         if (!rt) return opts.post({ type: 'failed', id: msg.id, message: 'Python is not loaded.', fatal: true });
         return opts.post({ type: 'files-set', id: msg.id, count: rt.set_files(JSON.stringify(msg.files)) });
       case 'run-request':
-      case 'run-script': return run(msg);
+      case 'run-script':
+      case 'run-simulation': return run(msg);
       case 'ping': return opts.post({ type: 'pong', id: msg.id });
     }
   }

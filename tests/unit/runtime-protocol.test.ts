@@ -13,6 +13,8 @@ const clientSamples = {
   'set-files': { type: 'set-files', id: 2, files: { 'app.py': 'print(1)', 'lib/u.py': '' } },
   'run-request': { type: 'run-request', id: 3, request: new TextEncoder().encode('GET / HTTP/1.1\r\n\r\n'), settings },
   'run-script': { type: 'run-script', id: 4, path: 'app.py', settings },
+  'run-simulation': { type: 'run-simulation', id: 6, settings,
+    spec: { pool: { app_spec: 'app:app', workers: 3 }, loop: { app_spec: 'async_app:app' }, generate: { requests: 20, rate: 5 } } },
   'ping': { type: 'ping', id: 5 },
 } satisfies { [K in ClientMessage['type']]: Extract<ClientMessage, { type: K }> };
 

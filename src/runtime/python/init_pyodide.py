@@ -1,8 +1,8 @@
 """The one module that joins the server core to the browser worker (the only one that touches pyodide).
 
-worker.ts calls boot() once, then set_files(), run_request() and run_script(). Everything crosses the
-boundary as JSON text or bytes, so the page receives plain data (structured-cloneable, null not
-undefined) and no Python object outlives a call.
+worker.ts calls boot() once, then set_files(), run_request(), run_script() and run_simulation().
+Everything crosses the boundary as JSON text or bytes, so the page receives plain data
+(structured-cloneable, null not undefined) and no Python object outlives a call.
 """
 import json
 import sys
@@ -14,6 +14,7 @@ from worker_support.isolation import RunState
 from worker_support.notices import classify, last_exception_line
 from worker_support.output import OutputSink
 from worker_support.script import describe_exception, run_script as _run_script
+from worker_support.simulation import run_simulation as _run_simulation
 from worker_support.workspace import write_workspace
 
 APP_DIR = "/home/pyodide/app"
@@ -30,6 +31,8 @@ def boot(post_output):
     write_workspace(APP_DIR, {})
     try:
         import wsgisim.api  # noqa: F401  (importing early makes the first Run fast)
+        # Registers `simulate`, so the reader's `from simulate import slow_io` works in every run.
+        import concurrency  # noqa: F401
         core = True
     except ImportError:
         core = False
@@ -107,3 +110,7 @@ def run_script(path, settings_json):
     return json.dumps({"server": None, "exception": exception, "notice": notice,
                        "stdout": sink.text("stdout"), "stderr": sink.text("stderr")})
 
+
+def run_simulation(spec_json, settings_json):
+    """Serve a workload through the pool and/or the loop (concurrency.api.run_spec); the result as JSON text."""
+    return _run_simulation(spec_json, settings_json, APP_DIR, _forward)

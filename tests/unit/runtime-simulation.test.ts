@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RuntimeClient, type SimulationSpec } from '../../src/runtime/client.ts';
+import { createNodeWorker } from '../../src/runtime/node-runtime.ts';
+
+// The `run-simulation` message end to end: the client, the real worker core and Pyodide in a Node
+// worker thread, concurrency.api.run_spec on the workspace. Schedules below are worked out by hand.
+let client: RuntimeClient;
+
+beforeAll(async () => {
+  client = new RuntimeClient({ createWorker: createNodeWorker, isolated: true, standby: false, indexURL: 'unused' });
+  await client.load();
+}, 60_000);
+afterAll(() => client?.dispose());
+
+const WSGI = [
+  'from simulate import slow_io, cpu_work',
+  'def app(environ, start_response):',
+  '    if environ["PATH_INFO"] == "/slow":',
+  '        slow_io(10)',
+  '    else:',
+  '        cpu_work(1)',
+  '    start_response("200 OK", [("Content-Type", "text/plain")])',
+  '    return [b"ok"]',
+].join('\n');
+
+const ASGI_BLOCKING = [
+  'import time',
+  'async def app(scope, receive, send):',
+  '    if scope["path"] == "/slow":',
+  '        time.sleep(2)',
+  '    await send({"type": "http.response.start", "status": 200, "headers": []})',
+  '    await send({"type": "http.response.body", "body": b"ok"})',
+].join('\n');
+
+// One slow request and three quick ones, all at t = 0.
+const REQUESTS = ['/slow', '/', '/', '/'];
+
+async function simulate(files: Record<string, string>, spec: SimulationSpec, timeLimitMs?: number) {
+  await client.setFiles(files);
+  return client.simulate(spec, timeLimitMs ? { timeLimitMs } : {}).result;
+}
+
+describe('simulations through the runtime client', () => {
+  it('runs the reader\'s WSGI app in a pool of sync workers, in virtual time', async () => {
+    const result = await simulate({ 'app.py': WSGI }, { pool: { app_spec: 'app:app', workers: 2 }, requests: REQUESTS });
+    expect(result.notice).toBeNull();
+    expect(result.exception).toBeNull();
+    const pool = result.simulation?.pool;
+    expect(pool?.error).toBeNull();
+    // Worker 0 holds the slow request 0-10 s; worker 1 serves the quick ones one after another.
+    expect(pool?.requests.map((r) => [r.worker, r.start, r.end])).toEqual([[0, 0, 10], [1, 0, 1], [1, 1, 2], [1, 2, 3]]);
+    expect(pool?.metrics?.latency).toMatchObject({ p50: 2, p95: 10, max: 10 });
+    expect(pool?.metrics?.max_queue).toBe(2);
+    expect(result.simulation?.loop).toBeUndefined();
+  });
+
+  it('shows a blocking time.sleep stalling the event loop', async () => {
+    const result = await simulate({ 'async_app.py': ASGI_BLOCKING }, { loop: { app_spec: 'async_app:app' }, requests: ['/slow', '/slow', '/'] });
+    const loop = result.simulation?.loop;
+    expect(loop?.error).toBeNull();
+    // Each sleep holds the only thread: the second slow request and the quick one wait for both.
+    expect(loop?.loop?.blocked.map((s) => [s.call, s.start, s.end, s.request])).toEqual([
+      ['time.sleep(2)', 0, 2, 0], ['time.sleep(2)', 2, 4, 1],
+    ]);
+    expect(loop?.requests.map((r) => r.latency)).toEqual([2, 4, 4]);
+    expect(loop?.requests[0].warnings.map((w) => w.rule)).toEqual(['blocking-call']);
+  });
+
+  it('gives identical results on every run (only the host CPU time differs)', async () => {
+    const files = { 'app.py': WSGI, 'async_app.py': ASGI_BLOCKING };
+    const spec: SimulationSpec = { pool: { workers: 3 }, loop: { app_spec: 'async_app:app' },
+      generate: { requests: 40, rate: 4, slow_share: 0.3, seed: 7 } };
+    const strip = (r: Awaited<ReturnType<typeof simulate>>) =>
+      JSON.stringify({ pool: { ...r.simulation?.pool, real: null }, loop: { ...r.simulation?.loop, real: null } });
+    const first = await simulate(files, spec);
+    const second = await simulate(files, spec);
+    expect(first.simulation?.pool?.requests).toHaveLength(40);
+    expect(strip(second)).toBe(strip(first));
+  });
+
+  it('makes `simulate` importable in ordinary runs too', async () => {
+    await client.setFiles({ 'app.py': 'from simulate import slow_io, cpu_work, slow_io_async\nprint(slow_io.__name__)\n' });
+    const result = await client.runScript('app.py').result;
+    expect(result.exception).toBeNull();
+    expect(result.stdout).toBe('slow_io\n');
+  });
+
+  it('reports an app that fails to import, with its line', async () => {
+    const result = await simulate({ 'app.py': 'def app(environ, start_response):\n    return [b""]\n1/0\n' },
+      { pool: { workers: 1 }, requests: ['/'] });
+    expect(result.simulation?.pool?.error).toMatchObject({ kind: 'app_load', line: 3 });
+    expect(result.simulation?.pool?.metrics).toBeNull();
+  });
+
+  it('stops a simulation at the time limit, then runs the next one', async () => {
+    const spin = 'def app(environ, start_response):\n    while True:\n        pass\n';
+    const stopped = await simulate({ 'app.py': spin }, { pool: { workers: 1 }, requests: ['/'] }, 300);
+    expect(stopped.notice).toMatchObject({ kind: 'time-limit' });
+    expect(stopped.simulation).toBeUndefined();
+    const next = await simulate({ 'app.py': WSGI }, { pool: { workers: 1 }, requests: ['/'] });
+    expect(next.simulation?.pool?.requests[0]).toMatchObject({ outcome: 'complete', latency: 1 });
+  });
+});
