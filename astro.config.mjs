@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { mermaidFigures } from './src/markdown/mermaid-figures.ts';
 import { pyodideFiles } from './src/integrations/pyodide-files.ts';
+import { monacoCss } from './src/editor/monaco-css-plugin.ts';
 
 // Cross-origin isolation lets the runtime interrupt runaway Python through a
 // SharedArrayBuffer; every response of `astro dev` and `astro preview` carries it.
@@ -30,6 +31,8 @@ export default defineConfig({
   },
   vite: {
     worker: { format: 'es' },
+    // Monaco's CSS as one file the editor adds on demand, never hoisted into pages (src/editor/monaco-css-plugin.ts).
+    plugins: [monacoCss()],
     optimizeDeps: { exclude: ['pyodide'] },
     // Never inline a script: a strict CSP lists only the hashed theme script (src/components/theme-script.ts).
     build: { assetsInlineLimit: 0 },

@@ -1,7 +1,8 @@
 """Check every content example: its code is shown on its page, and it runs under wsgiref.
 
 Rules held here:
-- each content/phases/*/examples/*.py appears verbatim as a ```python fence in that phase's index.mdx;
+- each content/phases/*/examples/*.py appears verbatim as a ```python fence in that phase's index.mdx,
+  or is imported with ?raw into a <LiveEditor code={...}> there (the page then shows the file itself);
 - a ```python fence with no matching file must start with "# needs " (code shown for reading only,
   e.g. it imports Flask), so no runnable example can drift from its file;
 - every example serves GET / under wsgiref. One not marked "# pitfall:" runs inside
@@ -21,12 +22,19 @@ from wsgiref_harness import load_app, request, serve
 
 ROOT = Path(__file__).resolve().parents[2] / "content" / "phases"
 FENCE = re.compile(r"^```python[^\n]*\n(.*?)^```\s*$", re.S | re.M)
+RAW_IMPORT = re.compile(r"^import (\w+) from '\./examples/([\w-]+\.py)\?raw';", re.M)
 PORT = 18110
 
 
 def fences(mdx_path):
     """Return the bodies of all ```python fences in one page, without their trailing newline."""
     return [body.rstrip("\n") for body in FENCE.findall(mdx_path.read_text())]
+
+
+def live_editors(mdx_path):
+    """Return the example file names a page shows through <LiveEditor code={name}>."""
+    text = mdx_path.read_text()
+    return {f for var, f in RAW_IMPORT.findall(text) if re.search(r"<LiveEditor\b[^>]*\bcode=\{%s\}" % var, text)}
 
 
 def server_complained(log, body):
@@ -50,8 +58,9 @@ def check_phase(phase_dir, port):
     shown = fences(phase_dir / "index.mdx")
     files = sorted((phase_dir / "examples").glob("*.py"))
     codes = {f.name: f.read_text().rstrip("\n") for f in files}
+    live = live_editors(phase_dir / "index.mdx")
     for name, code in codes.items():
-        if code not in shown:
+        if code not in shown and name not in live:
             problems.append(f"{phase_dir.name}/examples/{name}: no identical ```python fence on the page")
     for body in shown:
         if body not in codes.values() and not body.startswith("# needs "):

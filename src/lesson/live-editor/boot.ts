@@ -1,0 +1,59 @@
+/**
+ * The only LiveEditor code that loads with the page (a few hundred bytes): it waits. The editor's
+ * controller loads when the reader first touches an editor (or, after the load event, when saved
+ * work must be restored); Monaco loads when they click or focus the code; Python starts after the
+ * load event when an editor nears the viewport and the browser is idle (python.ts decides).
+ */
+import type { LiveEditorController } from './controller.ts';
+import { readWork, workKey } from './saved-work.ts';
+
+const controllers = new WeakMap<HTMLElement, Promise<LiveEditorController>>();
+
+function controllerFor(section: HTMLElement): Promise<LiveEditorController> {
+  let made = controllers.get(section);
+  if (!made) {
+    made = import('./controller.ts').then(({ LiveEditorController }) => new LiveEditorController(section));
+    controllers.set(section, made);
+  }
+  return made;
+}
+
+function wire(section: HTMLElement) {
+  const host = section.querySelector<HTMLElement>('[data-code-host]')!;
+  const open = () => { void controllerFor(section).then((c) => c.openEditor()); };
+  host.addEventListener('focusin', open);
+  host.addEventListener('pointerdown', open);
+  section.addEventListener('click', (event) => {
+    if (controllers.has(section)) return; // the controller handles its own clicks
+    const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
+    if (!action) return;
+    void controllerFor(section).then((c) => {
+      if (action === 'run') void c.run();
+      if (action === 'reset') c.reset();
+      if (action === 'undo-reset') c.undoReset();
+    });
+  });
+  const first = () => { if (!controllers.has(section)) void controllerFor(section).then((c) => c.noteInput()); };
+  section.addEventListener('input', first);
+  section.addEventListener('change', first);
+  section.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !controllers.has(section)) {
+      event.preventDefault();
+      void controllerFor(section).then((c) => c.run());
+    }
+  });
+}
+
+const sections = [...document.querySelectorAll<HTMLElement>('[data-live-editor]')];
+sections.forEach(wire);
+
+function afterLoad() {
+  for (const section of sections) {
+    const name = section.dataset.name;
+    if (name && readWork(workKey(location.pathname, name))) void controllerFor(section);
+  }
+  if (sections.length) void import('./run-status.ts').then(({ preloadNear }) => preloadNear(sections));
+}
+
+if (document.readyState === 'complete') afterLoad();
+else addEventListener('load', afterLoad, { once: true });

@@ -1,0 +1,241 @@
+/**
+ * One live editor on a page: the code (static copy, then Monaco or the touch textarea), the request
+ * composer, Run / Stop / Reset / Undo reset, saving as the reader types, and the results.
+ * Built by boot.ts the first time the reader touches the editor, or at load when work was saved.
+ */
+import { createCodeEditor, type CodeEditor } from '../../editor/code-editor.ts';
+import { Composer } from '../composer/composer.ts';
+import { fromPreset, requestBytes, type RequestState } from '../composer/request-state.ts';
+import { errorLine, plainWords } from '../results/plain-errors.ts';
+import { readConfig, type EditorConfig } from './config.ts';
+import { renderNotice } from './notices.ts';
+import { runtime } from './python.ts';
+import { RunStatus } from './run-status.ts';
+import { hashText, readWork, workKey, writeWork, type SavedWork } from './saved-work.ts';
+import { markStaticLine, showPlainCode } from './static-code.ts';
+
+const isDark = () => document.documentElement.dataset.theme === 'dark';
+
+export class LiveEditorController {
+  readonly section: HTMLElement;
+  readonly config: EditorConfig;
+  private readonly key: string;
+  private readonly originalHash: string;
+  private readonly pre: HTMLElement;
+  private readonly originalHtml: string;
+  private readonly composer: Composer;
+  private readonly status: RunStatus;
+  private editor: CodeEditor | null = null;
+  private opening: Promise<CodeEditor> | null = null;
+  private code: string;
+  private baseRev = 0;
+  private lastSavedCode: string;
+  private resetFrom: string | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private running: { cancel(): void } | null = null;
+  private mark: number | null = null;
+  private lastTab: string | undefined;
+
+  constructor(section: HTMLElement) {
+    this.section = section;
+    this.config = readConfig(section);
+    this.key = workKey(location.pathname, this.config.name);
+    this.originalHash = hashText(this.config.original);
+    this.pre = section.querySelector('[data-code-host] pre')!;
+    this.originalHtml = this.pre.innerHTML;
+    this.code = this.lastSavedCode = this.config.original;
+    this.composer = new Composer(section.querySelector('[data-composer]')!, this.config.presets, () => this.scheduleSave());
+    this.status = new RunStatus(section.querySelector('[data-status]')!);
+    this.restore(readWork<RequestState>(this.key));
+    this.wire();
+  }
+
+  private $(action: string): HTMLButtonElement {
+    return this.section.querySelector(`[data-action="${action}"]`)!;
+  }
+
+  private wire() {
+    this.section.addEventListener('click', (event) => {
+      const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
+      if (action === 'run') void this.run();
+      if (action === 'stop') this.stop();
+      if (action === 'reset') this.reset();
+      if (action === 'undo-reset') this.undoReset();
+    });
+    this.section.addEventListener('keydown', (event) => {
+      // Ctrl/Cmd+Enter runs from anywhere in the editor's box (composer fields included).
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !this.editor?.focusTarget.contains(event.target as Node)) {
+        event.preventDefault();
+        void this.run();
+      }
+    });
+    window.addEventListener('storage', (event) => { if (event.key === this.key) this.otherTabSaved(); });
+    window.addEventListener('pagehide', () => this.saveNow());
+    new MutationObserver(() => this.editor?.setDark(isDark()))
+      .observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  }
+
+  /** The reader typed in the composer before this controller existed: save it. */
+  noteInput() {
+    this.scheduleSave();
+  }
+
+  /** Open Monaco (or the touch textarea) in place of the static copy; resolves once it is usable. */
+  openEditor(focus = true): Promise<CodeEditor> {
+    this.opening ??= (async () => {
+      this.section.dataset.editor = 'loading';
+      const host = this.section.querySelector<HTMLElement>('[data-code-host]')!;
+      const editor = await createCodeEditor(host, {
+        value: this.code, label: `Code of ${this.config.name}.py, editable`, dark: isDark(),
+        describedBy: this.section.querySelector('[data-keys-hint]')?.id,
+      });
+      editor.onChange((value) => this.codeChanged(value));
+      editor.onRun(() => void this.run());
+      editor.onEscape(() => this.$('run').focus());
+      this.editor = editor;
+      this.section.dataset.editor = editor.kind;
+      if (this.mark) editor.markLine({ line: this.mark, message: this.section.dataset.markMessage ?? '' });
+      return editor;
+    })();
+    return this.opening.then((editor) => { if (focus) editor.focus(); return editor; });
+  }
+
+  private codeChanged(value: string) {
+    this.code = value;
+    if (this.mark !== null) { this.mark = null; this.editor?.markLine(null); }
+    this.updateMarkers();
+    this.scheduleSave();
+  }
+
+  private updateMarkers() {
+    const modified = this.code !== this.config.original;
+    this.section.querySelector<HTMLElement>('[data-modified]')!.hidden = !modified;
+    this.$('reset').disabled = !modified;
+    this.$('undo-reset').hidden = this.resetFrom === undefined;
+  }
+
+  private restore(saved: SavedWork<RequestState> | null) {
+    if (!saved) { this.updateMarkers(); return; }
+    this.baseRev = saved.rev;
+    this.code = this.lastSavedCode = saved.code;
+    this.resetFrom = saved.resetFrom;
+    if (this.editor) { if (this.editor.getValue() !== saved.code) this.editor.replaceAll(saved.code); }
+    else if (saved.code !== this.config.original) showPlainCode(this.pre, saved.code);
+    else this.pre.innerHTML = this.originalHtml;
+    if (saved.request) this.composer.state = saved.request;
+    this.updateMarkers();
+    if (saved.originalHash !== this.originalHash && saved.code !== this.config.original) {
+      renderNotice(this.section, 'original-changed', this.config.original, saved.code, {
+        reset: () => this.reset(),
+      });
+    }
+  }
+
+  private scheduleSave() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveNow(), 300);
+  }
+
+  private saveNow(force = false) {
+    clearTimeout(this.saveTimer);
+    const request = this.composer.state;
+    const outcome = writeWork<RequestState>(this.key, { code: this.code, request, originalHash: this.originalHash, resetFrom: this.resetFrom }, this.baseRev, { force });
+    if (outcome.ok) { this.baseRev = outcome.rev; this.lastSavedCode = this.code; return; }
+    if (outcome.reason === 'conflict') {
+      renderNotice(this.section, 'conflict', outcome.newer.code, this.code, {
+        useOther: () => this.restore(outcome.newer),
+        keepMine: () => this.saveNow(true),
+      });
+    } else {
+      renderNotice(this.section, 'storage', '', '', {}, outcome.message);
+    }
+  }
+
+  /** Another tab saved this editor: take its work if ours has no unsaved change, else ask. */
+  private otherTabSaved() {
+    const newer = readWork<RequestState>(this.key);
+    if (!newer || newer.rev <= this.baseRev) return;
+    if (this.code === this.lastSavedCode && !this.saveTimer) this.restore(newer);
+    else this.saveNow();
+  }
+
+  /** Back to the lesson's code; Undo reset (or Ctrl+Z in the editor) brings the edits back. */
+  reset() {
+    if (this.code === this.config.original) return;
+    this.resetFrom = this.code;
+    this.setCode(this.config.original);
+    this.$('undo-reset').focus();
+  }
+
+  undoReset() {
+    if (this.resetFrom === undefined) return;
+    const code = this.resetFrom;
+    this.resetFrom = undefined;
+    this.setCode(code);
+    this.$('reset').focus();
+  }
+
+  private setCode(code: string) {
+    if (this.editor) this.editor.replaceAll(code);
+    else if (code === this.config.original) this.pre.innerHTML = this.originalHtml;
+    else showPlainCode(this.pre, code);
+    this.code = code;
+    this.updateMarkers();
+    this.saveNow();
+  }
+
+  /** Send the request (or run the script) with the current code; results replace the last ones. */
+  async run() {
+    if (this.running) return;
+    const { renderResults, runError } = await import('../results/ResultsView.ts');
+    const results = this.section.querySelector<HTMLElement>('[data-results]')!;
+    const live = document.createElement('pre');
+    live.className = 'le-live-output';
+    live.setAttribute('aria-label', 'Live output');
+    results.hidden = false;
+    results.replaceChildren(live);
+    const runButton = this.$('run');
+    const stopButton = this.$('stop');
+    const hadFocus = document.activeElement === runButton;
+    runButton.disabled = true;
+    stopButton.hidden = false;
+    if (hadFocus) stopButton.focus();
+    const done = this.status.startRun();
+    this.saveNow();
+    const rt = runtime();
+    const bytes = this.config.run === 'request' ? requestBytes(this.composer.state) : new Uint8Array();
+    const options = { mode: this.config.mode, appSpec: this.config.appSpec, onOutput: (_s: string, text: string) => { live.textContent += text; } };
+    try {
+      await rt.setFiles({ [this.config.file]: this.code });
+      const handle = this.config.run === 'request' ? rt.request(bytes, options) : rt.runScript(this.config.file, options);
+      this.running = handle;
+      const result = await handle.result;
+      const error = runError(result);
+      const line = error ? errorLine(error, this.config.file) : null;
+      this.setMark(line, error ? `${plainWords(error)}\n\n${error.message}` : '');
+      results.replaceChildren(renderResults(result, {
+        request: bytes, file: this.config.file, goToLine: (n) => void this.openEditor(false).then((ed) => ed.goToLine(n)),
+        base: import.meta.env.BASE_URL, initialTab: this.lastTab, onTabChange: (tab) => { this.lastTab = tab; },
+      }));
+    } catch (err) {
+      results.replaceChildren(Object.assign(document.createElement('p'), { className: 'le-card le-card-error', textContent: (err as Error).message }));
+    } finally {
+      this.running = null;
+      done();
+      runButton.disabled = false;
+      stopButton.hidden = true;
+      if (hadFocus || document.activeElement === stopButton || document.activeElement === document.body) runButton.focus();
+    }
+  }
+
+  private setMark(line: number | null, message: string) {
+    this.mark = line;
+    this.section.dataset.markMessage = message;
+    if (this.editor) this.editor.markLine(line ? { line, message } : null);
+    else markStaticLine(this.pre, line);
+  }
+
+  stop() {
+    this.running?.cancel();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * An editor's status line: which Python runs, load progress with a retry after a failure, and the
+ * elapsed time of a run in progress. It keeps its height whatever it shows (no layout shift).
+ */
+import { preload, pythonName, runtime, watchRuntime, type RuntimeView } from './python.ts';
+
+export class RunStatus {
+  private readonly text: HTMLElement;
+  private readonly bar: HTMLProgressElement;
+  private readonly retry: HTMLButtonElement;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private running = false;
+  private view: RuntimeView | null = null;
+
+  constructor(root: HTMLElement) {
+    this.text = root.querySelector('[data-status-text]')!;
+    this.bar = root.querySelector('progress')!;
+    this.retry = root.querySelector('[data-retry]')!;
+    this.retry.addEventListener('click', () => { runtime().load().catch(() => {}); });
+    watchRuntime((view) => { this.view = view; if (!this.running) this.render(); });
+  }
+
+  private render() {
+    const v = this.view;
+    if (!v) return;
+    this.retry.hidden = v.state !== 'failed';
+    this.bar.hidden = v.state !== 'loading';
+    if (v.state === 'loading') {
+      const p = v.progress;
+      this.bar.max = Math.max(p?.total ?? 1, 1);
+      this.bar.value = p?.loaded ?? 0;
+      const stage = { download: 'downloading Python', 'start-python': 'starting Python', 'load-server': 'loading the WSGI server', ready: 'ready' }[p?.stage ?? 'download'];
+      this.text.textContent = `Loading Python: ${stage}…`;
+    } else if (v.state === 'failed') {
+      this.text.textContent = `${v.error ?? 'Python could not be started.'} Check your connection, then retry.`;
+    } else if (v.info) {
+      this.text.textContent = `Python ready: ${pythonName(v.info)}.`;
+    } else {
+      this.text.textContent = 'Runs on Pyodide’s CPython in your browser; it starts when needed.';
+    }
+  }
+
+  /** Show the elapsed time of a run until `done` is called. */
+  startRun(): () => void {
+    this.running = true;
+    const started = performance.now();
+    this.bar.hidden = true;
+    const tick = () => {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const loading = runtime().state === 'loading';
+      this.bar.hidden = !loading;
+      if (loading && this.view?.progress) {
+        this.bar.max = Math.max(this.view.progress.total, 1);
+        this.bar.value = this.view.progress.loaded;
+      }
+      this.text.textContent = loading ? `Loading Python, then running… ${seconds} s` : `Running… ${seconds} s`;
+    };
+    tick();
+    this.timer = setInterval(tick, 100);
+    return () => {
+      clearInterval(this.timer);
+      this.running = false;
+      this.render();
+    };
+  }
+}
+
+/** Start Python early for every editor that comes near the viewport, once the browser is idle. */
+export function preloadNear(editors: Element[]): void {
+  if (!('IntersectionObserver' in window)) return;
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    const idle = (window as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+    if (idle) idle(() => preload(), { timeout: 3000 });
+    else setTimeout(preload, 200);
+  }, { rootMargin: '600px 0px' });
+  for (const el of editors) observer.observe(el);
+}

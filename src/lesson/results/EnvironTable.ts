@@ -1,0 +1,69 @@
+/**
+ * The environ the app received, one row per key: its value, what it means (from the shared data
+ * file content/reference/environ-keys.json), and a button that highlights the request bytes it
+ * came from (the core's environ_built event gives each key's byte range in the raw request).
+ */
+import data from '../../../content/reference/environ-keys.json';
+import type { TraceEvent } from '../../runtime/server-result.ts';
+import { latin1 } from './body-format.ts';
+import { h, pepLink } from './dom.ts';
+
+interface KeyInfo { meaning: string; example: string; pep: string; extension?: string }
+const KEYS = (data as { keys: Record<string, KeyInfo> }).keys;
+
+/** The explanation for a key: its own entry, the HTTP_* entry, or wsgiref's copied OS variables. */
+export function explain(key: string, mode: string): KeyInfo | null {
+  if (KEYS[key]) return KEYS[key];
+  if (key.startsWith('HTTP_')) return KEYS['HTTP_*'];
+  if (mode === 'wsgiref' && /^[A-Z_][A-Z0-9_]*$/.test(key)) return KEYS['os.environ'];
+  return null;
+}
+
+/** A value as Python would show it: the core sends str values as-is and others as {type, repr}. */
+export function showValue(value: unknown): string {
+  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (value && typeof value === 'object' && 'repr' in value) return String((value as { repr: unknown }).repr);
+  return JSON.stringify(value);
+}
+
+/** The request with bytes [start, end) marked. */
+function requestWithMark(pre: HTMLElement, request: string, range: [number, number] | null) {
+  pre.replaceChildren();
+  if (!range) { pre.textContent = request; return; }
+  const [start, end] = range;
+  const mark = h('mark', {}, request.slice(start, end) || '▏');
+  pre.append(request.slice(0, start), mark, request.slice(end));
+  mark.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
+/** The Environ tab. */
+export function renderEnviron(environ: Record<string, unknown>, events: TraceEvent[], request: Uint8Array, mode: string): HTMLElement {
+  const built = events.find((e) => e.type === 'environ_built');
+  const sources = (built?.sources ?? {}) as Record<string, [number, number]>;
+  const text = latin1(request).replace(/\r/g, '␍');
+  const pre = h('pre', { class: 'le-environ-request', tabindex: '0', 'aria-label': 'The raw request, with the selected key’s bytes marked' }, text);
+  const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+  const rows = Object.keys(environ).sort().map((key) => {
+    const info = explain(key, mode);
+    const range = sources[key];
+    const source = range
+      ? h('button', {
+        type: 'button', class: 'le-button le-small',
+        'aria-label': `Show where ${key} came from: bytes ${range[0]} to ${range[1]} of the request`,
+        onclick: () => { requestWithMark(pre, text, range); live.textContent = `Marked: ${JSON.stringify(latin1(request.subarray(range[0], range[1])))}`; },
+      }, `bytes ${range[0]}–${range[1]}`)
+      : h('span', { class: 'le-muted' }, 'set by the server');
+    return h('tr', {},
+      h('th', { scope: 'row' }, h('code', {}, key)),
+      h('td', {}, h('code', { class: 'le-value' }, showValue(environ[key]))),
+      h('td', {}, info ? [info.meaning, info.extension ? ` (${info.extension} only)` : '', ' ', pepLink(info.pep)] : h('span', { class: 'le-muted' }, 'Not a standard key.')),
+      h('td', {}, source));
+  });
+  return h('div', { class: 'le-environ' },
+    h('div', { class: 'le-table-scroll' }, h('table', { class: 'le-environ-table' },
+      h('caption', { class: 'visually-hidden' }, 'The environ dict the app received'),
+      h('thead', {}, h('tr', {}, ...['Key', 'Value', 'Meaning', 'From the request'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, rows))),
+    h('h4', {}, 'The request the server read'),
+    pre, live);
+}

@@ -1,0 +1,100 @@
+/**
+ * Everything one run produced: friendly cards first (rules broken, errors, notices), then tabs for
+ * the response, the HTML preview, the environ, the timeline, the output and the raw HTTP.
+ * Tabs follow the ARIA tabs pattern (arrow keys move between them; the panel is focusable).
+ */
+import type { RunResult } from '../../runtime/client.ts';
+import { h } from './dom.ts';
+import { renderEnviron } from './EnvironTable.ts';
+import { renderHtmlPreview } from './HtmlPreview.ts';
+import { renderOutput } from './OutputView.ts';
+import { errorLine, type PythonError } from './plain-errors.ts';
+import { renderRawHttp } from './RawHttpView.ts';
+import { isHtml, renderResponse } from './ResponseView.ts';
+import { renderTimeline } from './Timeline.ts';
+import { errorCard, noticeCard, violationCard } from './ViolationCard.ts';
+
+export interface ResultContext {
+  /** The request bytes sent (empty for scripts). */
+  request: Uint8Array;
+  /** The workspace file the editor shows, e.g. "app.py": errors in it are marked. */
+  file: string;
+  goToLine: (line: number) => void;
+  /** Site base path, for the preview page's URL. */
+  base?: string;
+  /** Tab to open first (the reader's last choice). */
+  initialTab?: string;
+  onTabChange?: (tab: string) => void;
+}
+
+let counter = 0;
+
+/** The error of a run, whichever way it came (server error or script exception). */
+export function runError(result: RunResult): PythonError | null {
+  if (result.server?.error) return result.server.error;
+  if (result.exception) return { kind: 'script', ...result.exception };
+  return null;
+}
+
+/** The cards for a run: violations (with the error's traceback), else the error, and any notice. */
+function cards(result: RunResult, ctx: ResultContext): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (result.notice) out.push(noticeCard(result.notice));
+  const error = runError(result);
+  const violations = result.server?.violations ?? [];
+  violations.forEach((v, i) => out.push(violationCard(v, i === 0 ? error?.traceback ?? '' : '')));
+  if (error && !violations.length) out.push(errorCard(error, errorLine(error, ctx.file), ctx.goToLine));
+  return out;
+}
+
+function tabs(panels: [string, () => HTMLElement][], ctx: ResultContext): HTMLElement {
+  const id = `le-tabs-${++counter}`;
+  const list = h('div', { role: 'tablist', 'aria-label': 'Result views', class: 'le-tablist' });
+  const holder = h('div', { class: 'le-panels' });
+  const buttons: HTMLButtonElement[] = [];
+  const built = new Map<number, HTMLElement>();
+  const select = (index: number, focus = false) => {
+    buttons.forEach((b, i) => { b.setAttribute('aria-selected', String(i === index)); b.tabIndex = i === index ? 0 : -1; });
+    for (const [i, panel] of built) panel.hidden = i !== index;
+    if (!built.has(index)) {
+      const panel = h('div', { role: 'tabpanel', id: `${id}-p${index}`, 'aria-labelledby': `${id}-t${index}`, tabindex: '0', class: 'le-panel' }, panels[index][1]());
+      built.set(index, panel);
+      holder.append(panel);
+    }
+    if (focus) buttons[index].focus();
+    ctx.onTabChange?.(panels[index][0]);
+  };
+  panels.forEach(([name], index) => {
+    const button = h('button', {
+      type: 'button', role: 'tab', id: `${id}-t${index}`, 'aria-controls': `${id}-p${index}`, class: 'le-tab',
+      onclick: () => select(index),
+      onkeydown: (event: KeyboardEvent) => {
+        const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: panels.length - 1 };
+        if (!(event.key in moves)) return;
+        event.preventDefault();
+        select((moves[event.key] + panels.length) % panels.length, true);
+      },
+    }, name);
+    buttons.push(button);
+    list.append(button);
+  });
+  const first = Math.max(0, panels.findIndex(([name]) => name === ctx.initialTab));
+  select(first);
+  return h('div', { class: 'le-tabs' }, list, holder);
+}
+
+/** The whole results area for one run. */
+export function renderResults(result: RunResult, ctx: ResultContext): HTMLElement {
+  const server = result.server;
+  const panels: [string, () => HTMLElement][] = [];
+  if (server) {
+    panels.push(['Response', () => renderResponse(server)]);
+    if (isHtml(server)) panels.push(['Preview', () => renderHtmlPreview(server.body, ctx.base)]);
+    panels.push(['Environ', () => renderEnviron(server.environ, server.events, ctx.request, server.mode.name)]);
+    panels.push(['Timeline', () => renderTimeline(server.events)]);
+  }
+  panels.push(['Output', () => renderOutput({ stdout: result.stdout, stderr: result.stderr, log: server?.log ?? '' })]);
+  if (server) panels.push(['Raw HTTP', () => renderRawHttp(ctx.request, server.response)]);
+  const modeLine = server ? h('p', { class: 'le-muted le-mode-line' }, `Served like ${server.mode.version} · ${result.elapsedMs.toFixed(0)} ms`) : null;
+  return h('div', { class: 'le-results-inner' }, ...cards(result, ctx), modeLine, tabs(panels, ctx));
+}
