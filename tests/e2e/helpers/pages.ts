@@ -1,15 +1,23 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
-/** Every page of the built site (dist/), as URL paths: "/", "/phases/what-wsgi-is/", ... (404.html excluded). */
-export function builtPages(dist = 'dist'): string[] {
+/**
+ * Every page of the built site that wears the site frame (src/layouts/Base.astro,
+ * recognised by its skip link), as URL paths: "/", "/phases/what-wsgi-is/", ...
+ * 404.html is left out (tests reach it through an unknown URL); so are documents
+ * that are not reader pages, such as the sandboxed HTML preview.
+ */
+export function builtPages(dist = process.env.SITE_DIST ?? 'dist'): string[] {
   return readdirSync(dist, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind') && file !== '404.html')
+    // preview/ is the editors' sandboxed HTML preview frame (public/preview/), not a page of the site.
+    .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind') && !file.startsWith('preview/') && file !== '404.html')
+    .filter((file) => readFileSync(join(dist, file), 'utf8').includes('class="skip-link"'))
     .map((file) => '/' + file.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '/'))
     .sort();
 }
 
 /** The phase pages of the built site. */
-export function phasePages(dist = 'dist'): string[] {
+export function phasePages(dist = process.env.SITE_DIST ?? 'dist'): string[] {
   return builtPages(dist).filter((path) => /^\/phases\/[^/]+\/$/.test(path));
 }
 
