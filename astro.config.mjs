@@ -24,7 +24,7 @@ export default defineConfig({
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
     shikiConfig: {
       // Both palettes ship as CSS variables; src/styles/code.css picks one by the site theme.
-      themes: { light: 'github-light', dark: 'github-dark-default' },
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
       wrap: false,
     },

@@ -9,7 +9,11 @@ export function watchPage(page: Page, { allowStatus = [] as string[] } = {}) {
   const found: string[] = [];
   const siteOrigin = new URL(test.info().project.use.baseURL ?? 'http://127.0.0.1:4321').origin;
   page.on('console', (message) => {
-    if (message.type() === 'error') found.push(`console error: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    // Chromium logs every HTTP error status; an expected one (a 404 page test) is not a page error.
+    const source = message.location().url;
+    if (source && allowStatus.includes(new URL(source).pathname) && message.text().startsWith('Failed to load resource')) return;
+    found.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => found.push(`uncaught: ${error.message}`));
   page.on('request', (request) => {

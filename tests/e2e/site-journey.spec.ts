@@ -1,0 +1,49 @@
+import { test, expect } from '@playwright/test';
+import { phasePages } from './helpers/pages.ts';
+
+test('the landing page offers phase 1 first, then continues where the reader left off', async ({ page }) => {
+  await page.goto('/');
+  const start = page.getByRole('link', { name: /^Start with phase 1:/ });
+  await expect(start).toHaveAttribute('href', phasePages()[0] === '/phases/what-wsgi-is/' ? '/phases/what-wsgi-is/' : /\/phases\//);
+  const cards = page.getByRole('region', { name: 'The four phases' }).getByRole('listitem');
+  await expect(cards).toHaveCount(4);
+
+  await page.goto('/phases/server-and-middleware/');
+  const title = await page.getByRole('heading', { level: 1 }).innerText();
+  await page.goto('/');
+  const resume = page.getByRole('link', { name: /^Continue where you left off, phase 3:/ });
+  await expect(resume).toHaveAttribute('href', '/phases/server-and-middleware/');
+  await expect(resume).toContainText(title);
+  await resume.click();
+  await expect(page).toHaveURL(/\/phases\/server-and-middleware\/$/);
+});
+
+test('previous and next links walk the phases in order', async ({ page }) => {
+  const pages = phasePages();
+  await page.goto('/');
+  await page.getByRole('link', { name: /^Start with phase 1:/ }).click();
+  const seen: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    seen.push(new URL(page.url()).pathname);
+    const next = page.getByRole('link', { name: /^Next: phase/ });
+    if ((await next.count()) === 0) break;
+    await next.click();
+  }
+  expect(seen).toHaveLength(4);
+  expect(new Set(seen)).toEqual(new Set(pages));
+  await page.getByRole('link', { name: /^Previous: phase 3/ }).click();
+  await expect(page.getByText(/^Phase 3 of 4/)).toBeVisible();
+});
+
+test('wide screens show the on-page contents; its links jump to the headings', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(phasePages()[0]);
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  await expect(toc).toBeVisible();
+  const link = toc.getByRole('link').nth(1);
+  const target = (await link.getAttribute('href'))!;
+  await link.click();
+  await expect(page.locator(target)).toBeInViewport();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expect(toc).toBeHidden();
+});
