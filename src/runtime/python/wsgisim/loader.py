@@ -4,7 +4,9 @@ Every module whose file lives in app_dir is dropped from sys.modules first, so e
 files as they are now and no state leaks from one run to the next.
 """
 import ast
+import hashlib
 import importlib
+import importlib.machinery
 import os
 import sys
 import traceback
@@ -16,6 +18,33 @@ class AppLoadError(Exception):
     def __init__(self, message, tb="", file=None, line=None):
         super().__init__(message)
         self.message, self.traceback, self.file, self.line = message, tb, file, line
+
+
+class _CachingLoader(importlib.machinery.SourceFileLoader):
+    """Compiles each distinct source text once: the module still runs afresh on every import
+    (a clean namespace), but an unchanged file is not compiled again (no .pyc is written)."""
+
+    _codes = {}
+
+    def source_to_code(self, data, path, *, _optimize=-1):
+        key = (path, hashlib.sha1(data).digest())
+        code = self._codes.get(key)
+        if code is None:
+            if len(self._codes) > 512:
+                self._codes.clear()
+            code = self._codes[key] = super().source_to_code(data, path)
+        return code
+
+
+def _use_caching_finder(app_dir):
+    """Import the top-level modules of app_dir through _CachingLoader."""
+    finder = sys.path_importer_cache.get(app_dir)
+    if not (isinstance(finder, importlib.machinery.FileFinder)
+            and getattr(finder, "_wsgisim", False)):
+        finder = importlib.machinery.FileFinder(
+            app_dir, (_CachingLoader, importlib.machinery.SOURCE_SUFFIXES))
+        finder._wsgisim = True
+        sys.path_importer_cache[app_dir] = finder
 
 
 # Every folder an app was loaded from: a module from another app's folder (an "app" module from
@@ -44,6 +73,7 @@ def load_app(app_dir, app_spec):
     """Import the module named in app_spec from app_dir and return its WSGI callable."""
     module_name, attr = split_spec(app_spec)
     purge(app_dir)
+    _use_caching_finder(app_dir)
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
