@@ -1,0 +1,47 @@
+import { test, expect } from '@playwright/test';
+import { phasePages } from './helpers/pages.ts';
+
+// Cross-origin isolation (for interrupting runaway Python) needs both headers on every response.
+const isolation = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+};
+
+/** The isolation headers a response lacks, as readable lines. */
+function missing(url: string, headers: Record<string, string>): string[] {
+  return Object.entries(isolation)
+    .filter(([name, value]) => headers[name] !== value)
+    .map(([name]) => `${name} missing on ${url}`);
+}
+
+test('the preview server sends COOP and COEP on pages and on every asset they load', async ({ page }) => {
+  const problems: string[] = [];
+  const seen: string[] = [];
+  page.on('response', (response) => {
+    problems.push(...missing(response.url(), response.headers()));
+    seen.push(new URL(response.url()).pathname);
+  });
+  await page.goto(phasePages()[0]);
+  const diagram = page.locator('figure.diagram img:visible').first();
+  if (await diagram.count()) {
+    await diagram.scrollIntoViewIfNeeded();
+    await expect.poll(() => diagram.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  }
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  expect(seen.some((path) => path.endsWith('.css'))).toBe(true);
+  expect(seen.some((path) => path.endsWith('.js'))).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test('the search page, its index and the icon carry them too', async ({ request }) => {
+  const paths = ['/pagefind/pagefind.js', '/favicon.svg', '/search/'];
+  const problems: string[] = [];
+  for (const path of paths) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    problems.push(...missing(path, response.headers()));
+  }
+  // Known gap, not ours to fix here: `astro preview` answers unknown URLs from its own 404
+  // handler, which skips server.headers. The 404 page runs no Python, so nothing needs isolation there.
+  expect(problems).toEqual([]);
+});
