@@ -157,5 +157,29 @@ class LoadedAppTest(unittest.TestCase):
         self.assertEqual(bodies, [b"count=1", b"count=2"])
 
 
+
+class StallTest(unittest.TestCase):
+    def test_reading_bytes_the_client_never_sent(self):
+        short = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab"
+        gunicorn = run(short, mode="gunicorn")
+        self.assertEqual((gunicorn["error"]["kind"], gunicorn["response"]), ("timeout", b""))
+        self.assertIn("WORKER TIMEOUT", gunicorn["error"]["message"])
+        self.assertEqual(run(short, mode="waitress")["response"], b"")  # waits before calling the app
+        self.assertEqual(run(short)["status"], "400 Bad Request")
+        whole = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nab"
+        self.assertEqual(run(whole, spec="closing:ok", mode="wsgiref")["status"], "200 OK")
+
+    def test_wsgiref_read_without_a_size_blocks(self):
+        raw = b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n"
+        result = run(raw, mode="wsgiref")  # the dump reads CONTENT_LENGTH ('') bytes: fine
+        self.assertEqual(result["status"], "200 OK")
+        from wsgisim.streams import ClientStalled, InputStream
+        from wsgisim.trace import Trace
+        stream = InputStream(b"ab", Trace(), missing=-1)
+        self.assertEqual(stream.read(2), b"ab")
+        with self.assertRaises(ClientStalled):
+            stream.read()
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -9,7 +9,7 @@ from .environ import jsonable
 from .loader import AppLoadError, load_app
 from .modes import get_mode
 from .modes.base import Context
-from .streams import ServerLog
+from .streams import ClientStalled, ServerLog
 from .trace import Trace
 from .wire import Wire, read_response
 
@@ -63,6 +63,12 @@ def run_request(raw_request, *, app_dir, app_spec="app:app", mode="reference", t
             else:
                 try:
                     server.serve(app)
+                except ClientStalled as exc:
+                    message = getattr(server, "stall_message", str(exc))
+                    error = {"kind": "timeout", "message": message, "traceback": "",
+                             "line": None, "file": None}
+                    log.write("%s\n%s\n" % (exc, message))
+                    wire.cut = True
                 except Exception as exc:  # a bug in the simulator itself: say so, never crash
                     text = traceback.format_exc()
                     error = {"kind": "internal", "message": "%s: %s" % (type(exc).__name__, exc),

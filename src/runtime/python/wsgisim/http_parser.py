@@ -99,13 +99,19 @@ def split_target(target):
     return scheme, netloc, path, query, fragment
 
 
+def _incomplete(reason):
+    err = BadRequest(reason)
+    err.incomplete = True  # more bytes could still arrive: a server would wait for them
+    return err
+
+
 def dechunk(raw, pos):
     """Decode a chunked body starting at `pos`: (data, end offset, trailer lines)."""
     data = bytearray()
     while True:
         end = raw.find(b"\r\n", pos)
         if end < 0:
-            raise BadRequest("The chunked body ends before its last chunk (no '0' chunk)")
+            raise _incomplete("The chunked body ends before its last chunk (no '0' chunk)")
         size_text = raw[pos:end].split(b";", 1)[0].strip()
         if not size_text or any(c not in b"0123456789abcdefABCDEF" for c in size_text):
             raise BadRequest("Invalid chunk size %r in the chunked body" % size_text)
@@ -114,7 +120,7 @@ def dechunk(raw, pos):
         if size == 0:
             break
         if len(raw) < pos + size + 2:
-            raise BadRequest("A chunk is shorter than its declared size (%d bytes)" % size)
+            raise _incomplete("A chunk is shorter than its declared size (%d bytes)" % size)
         data += raw[pos:pos + size]
         if raw[pos + size:pos + size + 2] != b"\r\n":
             raise BadRequest("A chunk is not followed by CRLF")

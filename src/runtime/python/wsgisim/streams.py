@@ -2,16 +2,42 @@
 import io
 
 
+class ClientStalled(BaseException):
+    """The app waits for body bytes the client never sends (it declared more than it sent).
+
+    A BaseException, so an app's `except Exception` cannot swallow it: on a real server the read
+    simply blocks until the server gives up, and nothing the app does can change that.
+    """
+
+
 class InputStream:
     """wsgi.input: the request body, never read past its end (CONTENT_LENGTH or the decoded chunks).
 
     `on_first_read` lets a server answer `Expect: 100-continue` when the app first asks for the body.
+    `missing` is how many declared bytes never arrived (-1: unknown, the server reads the socket
+    itself): a read that needs them stalls.
     """
 
-    def __init__(self, data, trace, on_first_read=None):
+    def __init__(self, data, trace, on_first_read=None, missing=0):
         self._buf = io.BytesIO(data)
+        self._size = len(data)
         self._trace = trace
         self._on_first_read = on_first_read
+        self._missing = missing
+
+    def _stall_if_short(self, size, line=False):
+        if not self._missing:
+            return
+        left = self._size - self._buf.tell()
+        if line:
+            rest = self._buf.getvalue()[self._buf.tell():]
+            short = b"\n" not in rest and (size is None or size < 0 or size > left)
+        else:
+            short = size is None or size < 0 or size > left
+        if short:
+            self._trace.emit("input_stalled", missing=self._missing)
+            raise ClientStalled("wsgi.input waits for %s the client never sent"
+                                % ("more body bytes" if self._missing < 0 else "%d more body bytes" % self._missing))
 
     def _note(self, method, data):
         if self._on_first_read is not None:
@@ -22,14 +48,17 @@ class InputStream:
 
     def read(self, size=-1):
         """Read up to `size` bytes (all that is left when size is -1 or None)."""
+        self._stall_if_short(size)
         return self._note("read", self._buf.read(-1 if size is None else size))
 
     def readline(self, size=-1):
         """Read one line (PEP 3333 lets servers ignore size; honouring it is safer)."""
+        self._stall_if_short(size, line=True)
         return self._note("readline", self._buf.readline(-1 if size is None else size))
 
     def readlines(self, hint=-1):
         """Read the remaining lines."""
+        self._stall_if_short(None)
         lines = self._buf.readlines(hint)
         self._note("readlines", b"".join(lines))
         return lines

@@ -15,6 +15,8 @@ from .gunicorn_response import Response
 class GunicornServer(GunicornParser, BaseServer):
     name = "gunicorn"
     version = "gunicorn 20.1.0 (Debian 12)"
+    stall_message = ("gunicorn's worker waits for body bytes the client never sends; after 30 s the "
+                     "arbiter kills it ([CRITICAL] WORKER TIMEOUT) and the client gets no response.")
 
     def serve(self, app):
         try:
@@ -34,7 +36,7 @@ class GunicornServer(GunicornParser, BaseServer):
         b = EnvironBuilder()
         words = self.head.words
         body = req["body"]
-        stream = InputStream(body, self.trace) if isinstance(body, bytes) else body
+        stream = InputStream(body, self.trace, missing=req["missing"]) if isinstance(body, bytes) else body
         b.update({"wsgi.errors": ErrorStream(self.log, self.trace), "wsgi.version": (1, 0),
                   "wsgi.multithread": False, "wsgi.multiprocess": False, "wsgi.run_once": False,
                   "wsgi.file_wrapper": FileWrapper, "wsgi.input_terminated": True,

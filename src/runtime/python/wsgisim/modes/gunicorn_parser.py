@@ -140,11 +140,15 @@ class GunicornParser:
                 raise _invalid_header("TRANSFER-ENCODING")
             if length is not None:
                 raise _invalid_header("CONTENT-LENGTH")
+            req["missing"] = 0
             try:
                 data, end, _ = dechunk(raw, start)
                 req["body"], req["body_bytes"], req["body_span"] = data, data, (start, end)
             except BadRequest as err:
-                req["body"], req["body_bytes"] = BrokenBody(err.reason), b""
+                if getattr(err, "incomplete", False):  # gunicorn waits for the rest of the chunks
+                    req["body"], req["body_bytes"], req["missing"] = raw[start:], b"", -1
+                else:
+                    req["body"], req["body_bytes"] = BrokenBody(err.reason), b""
             return
         try:
             n = int(length) if length is not None else 0
@@ -153,6 +157,7 @@ class GunicornParser:
         if n < 0:
             raise _invalid_header("CONTENT-LENGTH")
         req["body"] = req["body_bytes"] = raw[start:start + n]
+        req["missing"] = max(n - (len(raw) - start), 0)
         req["body_span"] = (start, min(start + n, len(raw)))
 
 

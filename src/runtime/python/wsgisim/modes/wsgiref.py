@@ -40,6 +40,8 @@ OS_ENVIRON = dict(os.environ)
 class WsgirefServer(ServerHandler, BaseServer):
     name = "wsgiref"
     version = "CPython 3.11 wsgiref.simple_server (Debian 12: 3.11.2)"
+    stall_message = ("wsgiref reads the socket directly and waits for ever for body bytes the client "
+                     "never sends; the client gets no response. Read at most CONTENT_LENGTH bytes.")
 
     def serve(self, app):
         raw = self.ctx.raw
@@ -154,7 +156,8 @@ class WsgirefServer(ServerHandler, BaseServer):
             else:
                 b.set(http_key(k), v.strip(), span(k.lower()))
         body = self.ctx.raw[self.body_offset:]
-        b.set("wsgi.input", InputStream(body, self.trace), (self.body_offset, len(self.ctx.raw)))
+        # wsgi.input is the socket itself: reading past what the client sent blocks for ever.
+        b.set("wsgi.input", InputStream(body, self.trace, missing=-1), (self.body_offset, len(self.ctx.raw)))
         b.update({"wsgi.errors": ErrorStream(self.log, self.trace), "wsgi.version": (1, 0),
                   "wsgi.run_once": False, "wsgi.url_scheme": "http", "wsgi.multithread": False,
                   "wsgi.multiprocess": False, "wsgi.file_wrapper": FileWrapper})
