@@ -36,11 +36,23 @@ export const loadPyodideInBrowser: LoadPyodide = async (indexURL, onBytes) => {
   const base = new URL(indexURL, self.location.href).href;
   let loaded = 0;
   let total = expectedBytes();
+  // Pyodide logs a failed wasm download and then never settles: fail the load ourselves instead.
+  let fail: (err: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => { fail = reject; });
+  failed.catch(() => {}); // observed through the race below; never an unhandled rejection
   globalThis.fetch = async (input, init) => {
-    const res = await realFetch(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (res.ok && new URL(url, base).href.startsWith(base) && res.body) {
-      const file = new URL(url, base).pathname.split('/').pop() ?? '';
+    const ours = new URL(url, base).href.startsWith(base);
+    const file = new URL(url, base).pathname.split('/').pop() ?? '';
+    let res: Response;
+    try {
+      res = await realFetch(input, init);
+    } catch (err) {
+      if (ours) fail(new Error(`Failed to fetch ${file}: ${(err as Error).message}`));
+      throw err;
+    }
+    if (ours && !res.ok) fail(new Error(`Failed to fetch ${file}: HTTP ${res.status}`));
+    if (ours && res.ok && res.body) {
       const length = Number(res.headers.get('content-length'));
       if (!res.headers.get('content-encoding') && length > 0 && knownSizes()[file] === undefined) total += length;
       countBody(res.clone(), (n) => { loaded += n; onBytes(loaded, Math.max(total, loaded)); }).catch(() => {});
@@ -49,7 +61,7 @@ export const loadPyodideInBrowser: LoadPyodide = async (indexURL, onBytes) => {
   };
   try {
     const mod = (await import(/* @vite-ignore */ `${base}pyodide.mjs`)) as typeof import('pyodide');
-    return await mod.loadPyodide({ indexURL: base, env: { HOME: '/home/pyodide' } });
+    return await Promise.race([mod.loadPyodide({ indexURL: base, env: { HOME: '/home/pyodide' } }), failed]);
   } finally {
     globalThis.fetch = realFetch;
   }

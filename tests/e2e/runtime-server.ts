@@ -23,9 +23,17 @@ function resolveFile(root: string, urlPath: string): string | null {
   return existsSync(file) && statSync(file).isFile() ? file : null;
 }
 
+/** A running test server; add URL paths to `failing` to answer them with 503 (a broken download). */
+export type StaticServer = Server & { failing: Set<string> };
+
 /** Serve `root` on 127.0.0.1:`port`; resolves once listening. */
-export function serveStatic(root: string, port: number, isolated: boolean): Promise<Server> {
+export function serveStatic(root: string, port: number, isolated: boolean): Promise<StaticServer> {
+  const failing = new Set<string>();
   const server = createServer((req, res) => {
+    if (failing.has((req.url ?? '').split('?')[0])) {
+      res.writeHead(503, { 'Content-Type': 'text/plain' }).end('unavailable');
+      return;
+    }
     const file = resolveFile(root, req.url ?? '/');
     if (isolated) {
       res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
@@ -40,6 +48,6 @@ export function serveStatic(root: string, port: number, isolated: boolean): Prom
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(server));
+    server.listen(port, '127.0.0.1', () => resolve(Object.assign(server, { failing })));
   });
 }

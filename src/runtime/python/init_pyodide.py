@@ -8,6 +8,7 @@ import json
 import sys
 
 from pyodide.ffi import to_js
+from wsgisim.loader import purge
 
 from worker_support import threads
 from worker_support.isolation import RunState
@@ -70,6 +71,7 @@ def run_request(raw, settings_json):
         exception = describe_exception(exc, APP_DIR)
         notice = _notice(exception["type"], exception["message"])
     finally:
+        purge(APP_DIR)  # the reader's modules (and whatever they hold) go now, not at the next run
         state.restore()
         sink.flush()
     if server is not None:

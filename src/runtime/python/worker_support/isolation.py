@@ -8,23 +8,6 @@ import os
 import sys
 
 
-def app_modules(app_dir):
-    """Names of loaded modules whose file lies inside `app_dir` (the reader's modules)."""
-    prefix = os.path.join(os.path.abspath(app_dir), "")
-    names = []
-    for name, module in list(sys.modules.items()):
-        path = getattr(module, "__file__", None)
-        if path and os.path.abspath(path).startswith(prefix):
-            names.append(name)
-    return names
-
-
-def purge_app_modules(app_dir):
-    """Forget the reader's modules so the next import reads their files afresh."""
-    for name in app_modules(app_dir):
-        del sys.modules[name]
-
-
 class RunState:
     """A snapshot of process-wide state taken before a run and restored after it."""
 

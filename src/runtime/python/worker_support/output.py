@@ -27,9 +27,13 @@ class OutputSink:
         self._last_flush = time.monotonic()
 
     def write(self, stream, text):
-        """Record `text` on `stream`; raise OutputLimitExceeded once the limit is passed."""
+        """Record `text` on `stream`; raise OutputLimitExceeded once, when the limit is passed.
+
+        Later writes are dropped without raising: the server's own log writes come through here too,
+        and raising inside the server while it reports the reader's error would hide that error.
+        """
         if self.exceeded:
-            raise OutputLimitExceeded(self.limit_message())
+            return
         room = self.limit - self.used
         piece = text if len(text) <= room else text[:room]
         self.used += len(piece)

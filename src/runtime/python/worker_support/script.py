@@ -4,7 +4,7 @@ import runpy
 import sys
 import traceback
 
-from .isolation import purge_app_modules
+from wsgisim.loader import purge as purge_app_modules
 
 
 def _in_app(filename, app_dir):
