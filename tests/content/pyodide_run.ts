@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { encodeRequest, type HttpRequest } from '../../src/runtime/http-request.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -75,6 +75,39 @@ export function runLoops(runs: LoopRun[]): Map<string, Record<string, unknown>> 
     const name = `${String(i).padStart(3, '0')}.json`;
     if (!written.has(name)) throw new Error(`the concurrency command line wrote no result for ${run.id}`);
     out.set(run.id, (JSON.parse(readFileSync(join(dir, 'out', name), 'utf8')) as { loop: Record<string, unknown> }).loop);
+  });
+  return out;
+}
+
+/** Runs each file as a script (`python3 file.py`) in one Pyodide; stdout and the exception by path. */
+export async function runScripts(paths: string[]): Promise<Map<string, { stdout: string; exception: string | null }>> {
+  const out = new Map<string, { stdout: string; exception: string | null }>();
+  if (!paths.length) return out;
+  const { loadPyodide } = await import('pyodide');
+  const py = await loadPyodide();
+  paths.forEach((path, i) => {
+    const point = `/scripts/${i}`;
+    py.FS.mkdirTree(point);
+    py.FS.mount(py.FS.filesystems.NODEFS, { root: dirname(path) }, point);
+    py.globals.set('_script', `${point}/${path.split('/').pop()}`);
+    const [stdout, exception] = py.runPython(`
+import contextlib, io, os, runpy, sys, traceback
+_out = io.StringIO()
+_exc = None
+_cwd = os.getcwd()
+os.chdir(os.path.dirname(_script))
+sys.path.insert(0, os.path.dirname(_script))
+try:
+    with contextlib.redirect_stdout(_out), contextlib.redirect_stderr(_out):
+        runpy.run_path(_script, run_name="__main__")
+except BaseException as e:
+    _exc = "".join(traceback.format_exception_only(type(e), e)).strip()
+finally:
+    sys.path.remove(os.path.dirname(_script))
+    os.chdir(_cwd)
+[_out.getvalue(), _exc]
+`).toJs() as [string, string | null];
+    out.set(path, { stdout, exception: exception ?? null });
   });
   return out;
 }

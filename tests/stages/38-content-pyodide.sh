@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Content checks in Pyodide, through the same server core and simulations the browser runs
+# (the batch command line and the concurrency command line): every exercise's solution passes all
+# its checks and its starter fails at least one; every example runs as its page runs it and matches
+# its reviewed golden file (tests/content/golden/); every pitfall shows what it is there to show.
+# After a reviewed change of behaviour: npm run golden -- --update
+set -eu
+timeout 600 npx node tests/content/pyodide_exercises.ts
+timeout 600 npx node tests/content/pyodide_examples.ts
