@@ -232,6 +232,11 @@ def repeated_app_headers(environ, start_response):
     return [b"ok"]
 
 
+def headers_generator(environ, start_response):
+    start_response("200 OK", (h for h in [TEXT, ("Content-Length", "2")]))
+    return [b"ok"]
+
+
 class _Closing:
     """An iterable whose close() raises, to show close() errors after the body."""
 

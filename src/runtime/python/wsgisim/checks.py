@@ -43,11 +43,9 @@ class Checker:
         """Check the headers argument of start_response."""
         if type(headers) is not list:
             self.record("headers_not_list", kind=type(headers).__name__, value=headers)
-        try:
-            items = list(headers)
-        except TypeError:
-            return
-        for item in items:
+        if not isinstance(headers, (list, tuple)):
+            return  # iterating a generator here would use it up before the server sees it
+        for item in headers:
             if not (isinstance(item, tuple) and len(item) == 2):
                 self.record("header_not_tuple", value=item)
                 if not (isinstance(item, (list, tuple)) and len(item) == 2):

@@ -156,6 +156,8 @@ def _text(value):
 
 
 def _pairs(headers):
+    if not isinstance(headers, (list, tuple)):
+        return repr(headers)  # never iterate what the server has yet to read
     try:
         return [[_text(n), _text(v)] for n, v in headers]
     except Exception:
