@@ -89,11 +89,9 @@ class Checker:
         elif isinstance(result, (bytes, bytearray)):
             # Iterating bytes yields ints: legal-looking, but never what the app meant.
             self.record("app_returned_not_iterable", value=result[:40])
-        else:
-            try:
-                iter(result)
-            except TypeError:
-                self.record("app_returned_not_iterable", value=result)
+        elif not (hasattr(type(result), "__iter__") or hasattr(type(result), "__getitem__")):
+            # Looked up on the type, not called: checking must not start the app's iteration.
+            self.record("app_returned_not_iterable", value=result)
 
     def item(self, item, from_write=False):
         """Check one body chunk (from the iterable, or passed to write())."""

@@ -141,10 +141,8 @@ class BaseServer:
 
 
 def _len_or_none(value):
-    try:
-        return len(value)
-    except Exception:
-        return None
+    # Only built-in sequences: calling an app object's __len__ would be more than observing.
+    return len(value) if isinstance(value, (list, tuple)) else None
 
 
 def _size(data):
