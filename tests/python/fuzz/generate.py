@@ -11,17 +11,22 @@ VERSIONS = [b"HTTP/1.1", b"HTTP/1.0", b"HTTP/0.9", b"HTTP/2.0", b"HTTP/1.", b"ht
             b"HTTP/1.1 ", b""]
 TARGETS = [b"/", b"/a%2Fb", b"/caf%C3%A9", b"/%", b"/%zz", b"*", b"http://h/x?y", b"//x", b"/?",
            b"/a b", b"/\xff", b"/#f", b"/" + b"a" * 300, b"?q", b""]
-NAMES = [b"Host", b"Content-Length", b"Transfer-Encoding", b"Expect", b"X_Under", b"X-Dup",
+NAMES = [b"Host", b"Accept", b"X-Dup", b"Content-Length", b"Transfer-Encoding", b"Expect", b"X_Under",
          b"Connection", b"Content-Type", b"Bad Name", b"", b"X\x00", b"Cookie"]
-VALUES = [b"localhost", b"5", b"-1", b"chunked", b"gzip", b"100-continue", b"close", b"a\rb",
+VALUES = [b"localhost", b"text/html", b"a, b", b"5", b"-1", b"chunked", b"gzip", b"100-continue", b"close", b"a\rb",
           b"", b"  padded ", b"\xe9t\xe9", b"keep-alive", b"99999999999999999999", b"0"]
 INSERTS = [b"\r", b"\n", b"\r\n", b"\r\n\r\n", b" ", b":", b"\x00", b"%", b"\xff", b"\t", b";"]
 
 
+def pick(rng, options, sane=3):
+    """Mostly one of the first `sane` (well-formed) options, sometimes any of them."""
+    return rng.choice(options[:sane] if rng.random() < 0.7 else options)
+
+
 def structured(rng):
     """A request built from random parts: request line, headers, a body and maybe chunks."""
-    line = b" ".join(rng.choice(p) for p in (METHODS, TARGETS, VERSIONS))
-    headers = b"".join(rng.choice(NAMES) + rng.choice([b": ", b":", b" : "]) + rng.choice(VALUES)
+    line = b" ".join(pick(rng, p) for p in (METHODS, TARGETS, VERSIONS))
+    headers = b"".join(pick(rng, NAMES) + pick(rng, [b": ", b":", b" : "], 2) + pick(rng, VALUES)
                        + b"\r\n" for _ in range(rng.randint(0, 5)))
     if rng.random() < 0.3:
         sizes = [rng.randint(0, 20) for _ in range(rng.randint(0, 3))]
@@ -29,7 +34,7 @@ def structured(rng):
         headers += b"Transfer-Encoding: chunked\r\n"
     else:
         body = bytes(rng.randint(32, 126) for _ in range(rng.randint(0, 30)))
-    return line + b"\r\n" + headers + rng.choice([b"\r\n", b"", b"\n"]) + body
+    return line + b"\r\n" + headers + pick(rng, [b"\r\n", b"", b"\n"], 1) + body
 
 
 def mutate(rng, data):
@@ -53,13 +58,13 @@ def mutate(rng, data):
 
 
 def generate(count=1000, seed=3333):
-    """`count` raw requests: a third structured, a third mutated corpus requests, a few pure noise."""
+    """`count` raw requests: half structured, most of the rest mutated, a few pure noise."""
     rng = random.Random(seed)
     corpus = list(REQUESTS.values()) + list(MALFORMED.values())
     out = []
     for i in range(count):
         roll = rng.random()
-        if roll < 0.35:
+        if roll < 0.5:
             data = structured(rng)
         elif roll < 0.95:
             data = rng.choice(corpus)
