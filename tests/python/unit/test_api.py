@@ -80,6 +80,27 @@ class ApiTest(unittest.TestCase):
         self.assertIn("RuntimeError: boom before start_response", error["traceback"])
         self.assertTrue(result["status"].startswith("500"))
 
+    def test_event_types_are_the_documented_ones(self):
+        from misbehaving import APPS
+        documented = {"request_parsed", "environ_built", "app_called", "start_response", "write",
+                      "input_read", "input_stalled", "errors_write", "app_returned", "body_chunk",
+                      "close", "violation", "exception", "error_response", "bad_request",
+                      "app_load_failed", "response_bytes", "done"}
+        seen = set()
+        for mode in MODES:
+            for name in APPS:
+                for event in run(get("/bad/" + name), mode=mode)["events"]:
+                    self.assertIn(event["type"], documented, (mode, name, event))
+                    seen.add(event["type"])
+        self.assertLessEqual({"exception", "violation", "write", "close", "error_response"}, seen)
+
+    def test_exception_event_and_readers_traceback(self):
+        result = run(get("/bad/raise_mid_iteration"), mode="waitress")
+        event = next(e for e in result["events"] if e["type"] == "exception")
+        self.assertEqual((event["exc_type"], event["file"]), ("ValueError", "misbehaving.py"))
+        self.assertNotIn("wsgisim", result["error"]["traceback"])
+        self.assertIn("wsgisim", result["log"])  # the server's own log keeps its frames
+
     def test_unknown_mode(self):
         with self.assertRaises(ValueError):
             run(get("/"), mode="nginx")

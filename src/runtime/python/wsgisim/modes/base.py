@@ -109,15 +109,30 @@ class BaseServer:
         self.checker.lengths(self.sr_status, self.sr_headers, self.app_bytes)
 
     def app_failed(self, exc, log_prefix=""):
-        """Record an exception from the app: trace event, error dict, traceback in the log."""
+        """Record an exception from the app: trace event, error dict, traceback in the log.
+
+        The log keeps the server's full traceback (as the real log would); the trace and the
+        error show it from the reader's first frame on, which is where the fix goes.
+        """
         text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        mine = self.readers_traceback(exc) or text
         file, line = self.where(exc)
-        self.trace.emit("exception", type=type(exc).__name__, message=str(exc),
-                        traceback=text, file=file, line=line)
+        self.trace.emit("exception", exc_type=type(exc).__name__, message=str(exc),
+                        traceback=mine, file=file, line=line)
         if self.error is None:
             self.error = {"kind": "app_exception", "message": "%s: %s" % (type(exc).__name__, exc),
-                          "traceback": text, "line": line, "file": file}
+                          "traceback": mine, "line": line, "file": file}
         self.log.write(log_prefix + text)
+
+    def readers_traceback(self, exc):
+        """The traceback from the first frame in the reader's files on ('' if none is theirs)."""
+        root = os.path.abspath(self.ctx.app_dir) + os.sep if self.ctx.app_dir else None
+        tb = exc.__traceback__
+        while tb is not None and not (root and os.path.abspath(tb.tb_frame.f_code.co_filename).startswith(root)):
+            tb = tb.tb_next
+        if tb is None:
+            return ""
+        return "".join(traceback.format_exception(type(exc), exc, tb))
 
     def where(self, exc):
         """The innermost traceback frame in the reader's files (else the innermost of all)."""
