@@ -125,6 +125,13 @@ export class RuntimeClient {
     return this.events.on(event, fn);
   }
 
+  /** Resolves true once a warm standby worker is loaded (false when there is none, or it failed). */
+  async whenStandbyReady(): Promise<boolean> {
+    const slot = this.standby;
+    if (!slot) return false;
+    return slot.ready.then(() => true, () => false);
+  }
+
   /** Start Python (or wait for it); after a failure, calling again retries. Rejects with RuntimeLoadError. */
   async load(): Promise<ReadyInfo> {
     const slot = await this.ensureActive();
@@ -298,7 +305,11 @@ export class RuntimeClient {
     try {
       const first = await Promise.race([reply.then((r) => ({ r }), () => ({ r: null })), stopped.then((reason) => ({ reason }))]);
       if ('r' in first) {
-        if (first.r?.type === 'result') return this.finish(job, first.r.result);
+        if (first.r?.type === 'result') {
+          // WebAssembly memory never shrinks: after a memory error, let the standby take over quietly.
+          if (first.r.result.notice?.kind === 'memory' && this.standby) this.replace(slot);
+          return this.finish(job, first.r.result);
+        }
         this.replace(slot);
         const detail = first.r?.type === 'failed' ? first.r.message : 'the worker stopped unexpectedly';
         return this.stoppedResult(job, crashNotice(detail), started);

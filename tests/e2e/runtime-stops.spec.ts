@@ -50,6 +50,12 @@ for (const variant of [{ isolated: true, port: 4411 }, { isolated: false, port: 
 
     for (const c of cases) {
       test(`${c.name} ends with a clear message, and the next run works`, async () => {
+        const viaStandby = variant.isolated && c.restartedWhenIsolated === true;
+        if (viaStandby) {
+          // The forced stop must switch to the warm standby: Python is never "loading" in between.
+          expect(await page.evaluate(() => (window as any).runtimeTest.client.whenStandbyReady())).toBe(true);
+          await page.evaluate(() => { (window as any).runtimeTest.statesSeen.length = 0; });
+        }
         const timeLimitMs = c.kind === 'time-limit' ? LOOP_LIMIT_MS : undefined;
         const running = sendRequest(page, appWith(c.code), undefined, { timeLimitMs });
         await expectClicksAnswered(page, 2);
@@ -64,6 +70,7 @@ for (const variant of [{ isolated: true, port: 4411 }, { isolated: false, port: 
         expect(next.notice).toBeNull();
         expect(next.status).toBe('200 OK');
         expect(next.body).toBe('hello after the stop');
+        if (viaStandby) expect(await page.evaluate(() => (window as any).runtimeTest.statesSeen)).not.toContain('loading');
       });
     }
   });
