@@ -4,18 +4,19 @@ import { phasePages } from './helpers/pages.ts';
 test('the landing page offers phase 1 first, then continues where the reader left off', async ({ page }) => {
   await page.goto('/');
   const start = page.getByRole('link', { name: /^Start with phase 1:/ });
-  await expect(start).toHaveAttribute('href', phasePages()[0] === '/phases/what-wsgi-is/' ? '/phases/what-wsgi-is/' : /\/phases\//);
+  await expect(start).toHaveAttribute('href', phasePages()[0]);
   const cards = page.getByRole('region', { name: 'The four phases' }).getByRole('listitem');
   await expect(cards).toHaveCount(4);
 
-  await page.goto('/phases/server-and-middleware/');
+  const third = phasePages()[2];
+  await page.goto(third);
   const title = await page.getByRole('heading', { level: 1 }).innerText();
   await page.goto('/');
   const resume = page.getByRole('link', { name: /^Continue where you left off, phase 3:/ });
-  await expect(resume).toHaveAttribute('href', '/phases/server-and-middleware/');
+  await expect(resume).toHaveAttribute('href', third);
   await expect(resume).toContainText(title);
   await resume.click();
-  await expect(page).toHaveURL(/\/phases\/server-and-middleware\/$/);
+  await expect(page).toHaveURL(third);
 });
 
 test('previous and next links walk the phases in order', async ({ page }) => {
@@ -29,8 +30,7 @@ test('previous and next links walk the phases in order', async ({ page }) => {
     if ((await next.count()) === 0) break;
     await next.click();
   }
-  expect(seen).toHaveLength(4);
-  expect(new Set(seen)).toEqual(new Set(pages));
+  expect(seen).toEqual(pages);
   await page.getByRole('link', { name: /^Previous: phase 3/ }).click();
   await expect(page.getByText(/^Phase 3 of 4/)).toBeVisible();
 });

@@ -16,9 +16,17 @@ export function builtPages(dist = process.env.SITE_DIST ?? 'dist'): string[] {
     .sort();
 }
 
-/** The phase pages of the built site. */
+/** The phase pages of the built site, in reading order (the order the landing page lists them). */
 export function phasePages(dist = process.env.SITE_DIST ?? 'dist'): string[] {
-  return builtPages(dist).filter((path) => /^\/phases\/[^/]+\/$/.test(path));
+  const built = new Set(builtPages(dist).filter((path) => /^\/phases\/[^/]+\/$/.test(path)));
+  const landing = readFileSync(join(dist, 'index.html'), 'utf8');
+  const ordered = [...new Set([...landing.matchAll(/href="(\/phases\/[^/"]+\/)"/g)].map((m) => m[1]))];
+  return [...ordered.filter((path) => built.has(path)), ...[...built].filter((path) => !ordered.includes(path))];
+}
+
+/** Built pages whose HTML contains `marker` (e.g. 'class="diagram"'). */
+export function pagesContaining(marker: string, dist = process.env.SITE_DIST ?? 'dist'): string[] {
+  return builtPages(dist).filter((path) => readFileSync(join(dist, path, 'index.html'), 'utf8').includes(marker));
 }
 
 /** A file-name-safe label for a page path. */
