@@ -14,7 +14,10 @@ export interface CodeEditor {
   onChange(fn: (value: string) => void): void;
   /** Ctrl+Enter or Cmd+Enter inside the editor. */
   onRun(fn: () => void): void;
-  /** Escape inside the editor: the page moves focus out (Tab stays typing in Monaco). */
+  /**
+   * Escape inside the editor. Without a handler, Escape then Tab moves focus out of Monaco; a page
+   * that prefers to move focus itself (e.g. to its Run button) registers one.
+   */
   onEscape(fn: () => void): void;
   /** Mark one line as wrong with a message in plain words; null clears every mark. */
   markLine(mark: { line: number; message: string } | null): void;

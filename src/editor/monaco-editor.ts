@@ -42,12 +42,24 @@ export async function createMonacoEditor(host: HTMLElement, options: CodeEditorO
   }
 
   let runFn = () => {};
-  let escapeFn = () => {};
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runFn());
-  // Escape leaves the editor (no hover, find or suggest widget is loaded that would want it).
+  // Tab indents, as a Python editor must; Escape then Tab (or Shift+Tab) moves focus out, the way
+  // CodeMirror does it. Ctrl+M (Monaco's own command) switches Tab to moving focus for good.
+  let escaped = false;
+  let escapeFn: (() => void) | null = null;
   editor.onKeyDown((event) => {
-    if (event.keyCode !== monaco.KeyCode.Escape) return;
-    escapeFn();
+    if (event.keyCode === monaco.KeyCode.Escape) {
+      if (escapeFn) { escapeFn(); return; }
+      escaped = true;
+      editor.updateOptions({ tabFocusMode: true });
+    } else if (escaped && event.keyCode !== monaco.KeyCode.Shift) {
+      escaped = false;
+      // Let this Tab move focus first; the option goes back after the key is handled.
+      setTimeout(() => editor.updateOptions({ tabFocusMode: false }));
+    }
+  });
+  editor.onDidBlurEditorText(() => {
+    if (escaped) { escaped = false; editor.updateOptions({ tabFocusMode: false }); }
   });
 
   let decorations = editor.createDecorationsCollection();

@@ -12,17 +12,26 @@ export function liveEditor(page: Page, file: string): Locator {
 export async function openEditor(editor: Locator): Promise<Locator> {
   await editor.getByLabel(/^Code of .*\. Focus or click to edit\.$/).click();
   const input = editor.getByRole('textbox', { name: /^Code of .*, editable$/ });
-  await expect(input).toBeFocused({ timeout: 20_000 });
+  await expect(input).toBeFocused({ timeout: 60_000 });
   return input;
 }
 
-/** Replace all the code in an open Monaco editor by typing (select all, then type). */
+/**
+ * Replace all the code in an open editor as a reader pasting it would: select all, paste.
+ * (Typed text would be re-indented by Monaco's auto-indent, as it is for a reader typing.)
+ */
 export async function typeCode(page: Page, input: Locator, code: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
   await input.focus();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  // Monaco auto-indents and auto-closes brackets as the reader types; insertText types the text as pasted.
-  await page.keyboard.insertText(code);
+  await page.keyboard.press('ControlOrMeta+V');
+  const first = code.split('\n')[0];
+  await expect.poll(() => input.evaluate((el) => {
+    const box = el.closest('[data-live-editor]');
+    const area = box?.querySelector<HTMLTextAreaElement>('textarea.le-textarea');
+    return (area ? area.value : box?.querySelector('.view-lines')?.textContent ?? '').replace(/\u00a0/g, ' ');
+  })).toContain(first);
 }
 
 /** Click Run and wait for the status line of the response. */

@@ -15,11 +15,12 @@ export class Composer {
     this.root = root;
     this.changed = onChange;
     this.rows = root.querySelector('[data-headers]')!;
-    root.addEventListener('input', () => this.changed());
+    root.addEventListener('input', () => { this.summarize(); this.changed(); });
     root.addEventListener('change', (event) => {
       const target = event.target as HTMLElement;
       if (target.matches('[data-raw-toggle]')) this.switchMode((target as HTMLInputElement).checked ? 'raw' : 'form');
       if (target.matches('[data-presets]')) this.state = fromPreset(presets[Number((target as HTMLSelectElement).value)]);
+      this.summarize();
       this.changed();
     });
     root.addEventListener('click', (event) => {
@@ -37,6 +38,15 @@ export class Composer {
       }
       if (button.matches('[data-copy-curl]')) void this.copyCurl();
     });
+  }
+
+  /** The one-line summary shown while the composer is folded. */
+  private summarize() {
+    const summary = this.root.querySelector('[data-request-summary]');
+    if (!summary) return;
+    const s = this.state;
+    const line = s.mode === 'raw' ? (s.raw.split('\n')[0] ?? '') : `${s.method} ${s.target}`;
+    summary.textContent = line.length > 60 ? `${line.slice(0, 59)}…` : line;
   }
 
   private field<T extends HTMLElement = HTMLInputElement>(name: string): T {
@@ -68,6 +78,7 @@ export class Composer {
     this.rows.replaceChildren();
     for (const [n, v] of s.headers) this.addRow(n, v);
     this.showMode(s.mode);
+    this.summarize();
   }
 
   private switchMode(mode: 'form' | 'raw') {

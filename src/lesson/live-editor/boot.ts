@@ -47,6 +47,15 @@ function wire(section: HTMLElement) {
 const sections = [...document.querySelectorAll<HTMLElement>('[data-live-editor]')];
 sections.forEach(wire);
 
+// Another tab saved work for an editor not used here yet: build its controller, which shows it.
+addEventListener('storage', (event) => {
+  for (const section of sections) {
+    if (!controllers.has(section) && section.dataset.name && event.key === workKey(location.pathname, section.dataset.name)) {
+      void controllerFor(section);
+    }
+  }
+});
+
 function afterLoad() {
   for (const section of sections) {
     const name = section.dataset.name;

@@ -6,10 +6,9 @@
 import { createCodeEditor, type CodeEditor } from '../../editor/code-editor.ts';
 import { Composer } from '../composer/composer.ts';
 import { fromPreset, requestBytes, type RequestState } from '../composer/request-state.ts';
-import { errorLine, plainWords } from '../results/plain-errors.ts';
 import { readConfig, type EditorConfig } from './config.ts';
+import { executeRun, type ErrorMark } from './execute-run.ts';
 import { renderNotice } from './notices.ts';
-import { runtime } from './python.ts';
 import { RunStatus } from './run-status.ts';
 import { hashText, readWork, workKey, writeWork, type SavedWork } from './saved-work.ts';
 import { markStaticLine, showPlainCode } from './static-code.ts';
@@ -33,8 +32,9 @@ export class LiveEditorController {
   private resetFrom: string | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private running: { cancel(): void } | null = null;
+  private runningNow = false;
   private mark: number | null = null;
-  private lastTab: string | undefined;
+  private readonly tab: { last?: string } = {};
 
   constructor(section: HTMLElement) {
     this.section = section;
@@ -91,7 +91,6 @@ export class LiveEditorController {
       });
       editor.onChange((value) => this.codeChanged(value));
       editor.onRun(() => void this.run());
-      editor.onEscape(() => this.$('run').focus());
       this.editor = editor;
       this.section.dataset.editor = editor.kind;
       if (this.mark) editor.markLine({ line: this.mark, message: this.section.dataset.markMessage ?? '' });
@@ -104,7 +103,8 @@ export class LiveEditorController {
     this.code = value;
     if (this.mark !== null) { this.mark = null; this.editor?.markLine(null); }
     this.updateMarkers();
-    this.scheduleSave();
+    // A change that only shows work just read from storage (another tab's) needs no save.
+    if (value !== this.lastSavedCode) this.scheduleSave();
   }
 
   private updateMarkers() {
@@ -138,6 +138,7 @@ export class LiveEditorController {
 
   private saveNow(force = false) {
     clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     const request = this.composer.state;
     const outcome = writeWork<RequestState>(this.key, { code: this.code, request, originalHash: this.originalHash, resetFrom: this.resetFrom }, this.baseRev, { force });
     if (outcome.ok) { this.baseRev = outcome.rev; this.lastSavedCode = this.code; return; }
@@ -186,53 +187,30 @@ export class LiveEditorController {
 
   /** Send the request (or run the script) with the current code; results replace the last ones. */
   async run() {
-    if (this.running) return;
-    const { renderResults, runError } = await import('../results/ResultsView.ts');
-    const results = this.section.querySelector<HTMLElement>('[data-results]')!;
-    const live = document.createElement('pre');
-    live.className = 'le-live-output';
-    live.setAttribute('aria-label', 'Live output');
-    results.hidden = false;
-    results.replaceChildren(live);
-    const runButton = this.$('run');
-    const stopButton = this.$('stop');
-    const hadFocus = document.activeElement === runButton;
-    runButton.disabled = true;
-    stopButton.hidden = false;
-    if (hadFocus) stopButton.focus();
-    const done = this.status.startRun();
+    if (this.runningNow) return;
+    this.runningNow = true;
     this.saveNow();
-    const rt = runtime();
-    const bytes = this.config.run === 'request' ? requestBytes(this.composer.state) : new Uint8Array();
-    const options = { mode: this.config.mode, appSpec: this.config.appSpec, onOutput: (_s: string, text: string) => { live.textContent += text; } };
     try {
-      await rt.setFiles({ [this.config.file]: this.code });
-      const handle = this.config.run === 'request' ? rt.request(bytes, options) : rt.runScript(this.config.file, options);
-      this.running = handle;
-      const result = await handle.result;
-      const error = runError(result);
-      const line = error ? errorLine(error, this.config.file) : null;
-      this.setMark(line, error ? `${plainWords(error)}\n\n${error.message}` : '');
-      results.replaceChildren(renderResults(result, {
-        request: bytes, file: this.config.file, goToLine: (n) => void this.openEditor(false).then((ed) => ed.goToLine(n)),
-        base: import.meta.env.BASE_URL, initialTab: this.lastTab, onTabChange: (tab) => { this.lastTab = tab; },
-      }));
-    } catch (err) {
-      results.replaceChildren(Object.assign(document.createElement('p'), { className: 'le-card le-card-error', textContent: (err as Error).message }));
+      const mark = await executeRun({
+        files: { [this.config.file]: this.code }, file: this.config.file, kind: this.config.run,
+        bytes: this.config.run === 'request' ? requestBytes(this.composer.state) : new Uint8Array(),
+        mode: this.config.mode, appSpec: this.config.appSpec,
+        results: this.section.querySelector<HTMLElement>('[data-results]')!, status: this.status,
+        runButton: this.$('run'), stopButton: this.$('stop'), tab: this.tab,
+        goToLine: (n) => void this.openEditor(false).then((ed) => ed.goToLine(n)),
+        onHandle: (handle) => { this.running = handle; },
+      });
+      this.setMark(mark);
     } finally {
-      this.running = null;
-      done();
-      runButton.disabled = false;
-      stopButton.hidden = true;
-      if (hadFocus || document.activeElement === stopButton || document.activeElement === document.body) runButton.focus();
+      this.runningNow = false;
     }
   }
 
-  private setMark(line: number | null, message: string) {
-    this.mark = line;
-    this.section.dataset.markMessage = message;
-    if (this.editor) this.editor.markLine(line ? { line, message } : null);
-    else markStaticLine(this.pre, line);
+  private setMark(mark: ErrorMark) {
+    this.mark = mark?.line ?? null;
+    this.section.dataset.markMessage = mark?.message ?? '';
+    if (this.editor) this.editor.markLine(mark);
+    else markStaticLine(this.pre, this.mark);
   }
 
   stop() {

@@ -43,7 +43,7 @@ export function renderEnviron(environ: Record<string, unknown>, events: TraceEve
   const text = latin1(request).replace(/\r/g, '␍');
   const pre = h('pre', { class: 'le-environ-request', tabindex: '0', 'aria-label': 'The raw request, with the selected key’s bytes marked' }, text);
   const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
-  const rows = Object.keys(environ).sort().map((key) => {
+  const row = (key: string) => {
     const info = explain(key, mode);
     const range = sources[key];
     const source = range
@@ -58,12 +58,21 @@ export function renderEnviron(environ: Record<string, unknown>, events: TraceEve
       h('td', {}, h('code', { class: 'le-value' }, showValue(environ[key]))),
       h('td', {}, info ? [info.meaning, info.extension ? ` (${info.extension} only)` : '', ' ', pepLink(info.pep)] : h('span', { class: 'le-muted' }, 'Not a standard key.')),
       h('td', {}, source));
-  });
+  };
+  const table = (keys: string[], caption: string) => h('div', { class: 'le-table-scroll' }, h('table', { class: 'le-environ-table' },
+    h('caption', { class: 'visually-hidden' }, caption),
+    h('thead', {}, h('tr', {}, ...['Key', 'Value', 'Meaning', 'From the request'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, keys.map(row))));
+  // wsgiref copies the process environment into environ: those keys go in their own folded table.
+  const keys = Object.keys(environ).sort();
+  const fromOs = keys.filter((k) => explain(k, mode) === KEYS['os.environ']);
+  const own = keys.filter((k) => !fromOs.includes(k));
   return h('div', { class: 'le-environ' },
-    h('div', { class: 'le-table-scroll' }, h('table', { class: 'le-environ-table' },
-      h('caption', { class: 'visually-hidden' }, 'The environ dict the app received'),
-      h('thead', {}, h('tr', {}, ...['Key', 'Value', 'Meaning', 'From the request'].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, rows))),
+    table(own, 'The environ dict the app received'),
+    fromOs.length ? h('details', { class: 'le-os-environ' },
+      h('summary', {}, `${fromOs.length} more keys copied from the process environment (wsgiref does this)`),
+      h('p', { class: 'le-muted' }, KEYS['os.environ'].meaning),
+      table(fromOs, 'Keys copied from the process environment')) : null,
     h('h4', {}, 'The request the server read'),
     pre, live);
 }

@@ -1,0 +1,244 @@
+/**
+ * The playground page's script: files (tabs, add, remove), one editor for the open file, the
+ * composer, the server mode, Run / Stop, saving as the reader types, share links and downloads.
+ * A share link opens as its own workspace: nothing runs until the reader clicks Run, and the
+ * reader's own saved playground is never touched.
+ */
+import { createCodeEditor, type CodeEditor } from '../../editor/code-editor.ts';
+import type { RunHandle, ServerMode } from '../../runtime/client.ts';
+import { Composer } from '../../lesson/composer/composer.ts';
+import { fromPreset, requestBytes } from '../../lesson/composer/request-state.ts';
+import { executeRun } from '../../lesson/live-editor/execute-run.ts';
+import { renderNotice } from '../../lesson/live-editor/notices.ts';
+import { RunStatus, preloadNear } from '../../lesson/live-editor/run-status.ts';
+import { showPlainCode } from '../../lesson/live-editor/static-code.ts';
+import { downloadFiles, runCommands } from './download.ts';
+import { decodeShare, encodeShare } from './share.ts';
+import { STARTER } from './starter.ts';
+import { checkFileName, loadState, saveState, workspaceKey, type PlaygroundState } from './workspace.ts';
+
+const root = document.querySelector<HTMLElement>('[data-playground]')!;
+const $ = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+const host = $('[data-code-host]');
+const banner = document.querySelector<HTMLElement>('[data-banner]')!;
+const modeSelect = $<HTMLSelectElement>('[data-mode]');
+const appSpecInput = $<HTMLInputElement>('[data-app-spec]');
+const status = new RunStatus($('[data-status]'));
+const composer = new Composer($('[data-composer]'), [], () => scheduleSave());
+const isDark = () => document.documentElement.dataset.theme === 'dark';
+
+let state: PlaygroundState = { files: { 'app.py': STARTER }, active: 'app.py', request: composer.state, mode: 'reference', appSpec: 'app:app' };
+let key = workspaceKey(null);
+let baseRev = 0;
+let editor: CodeEditor | null = null;
+let editorWanted = false;
+let running: RunHandle | null = null;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+const tab: { last?: string } = {};
+
+function show() {
+  const tabs = $('[data-file-tabs]');
+  tabs.replaceChildren(...Object.keys(state.files).map((name) => {
+    const b = document.createElement('button');
+    Object.assign(b, { type: 'button', className: 'le-tab', textContent: name });
+    b.setAttribute('role', 'tab');
+    b.setAttribute('aria-selected', String(name === state.active));
+    b.tabIndex = name === state.active ? 0 : -1;
+    b.dataset.file = name;
+    return b;
+  }));
+  $<HTMLButtonElement>('[data-remove-file]').disabled = Object.keys(state.files).length < 2;
+  modeSelect.value = state.mode;
+  appSpecInput.value = state.appSpec;
+  $('[data-commands]').textContent = runCommands(state.appSpec, state.mode);
+  void showCode();
+}
+
+async function showCode() {
+  const code = state.files[state.active] ?? '';
+  host.style.setProperty('--le-lines', String(code.split('\n').length));
+  if (!editorWanted) {
+    const pre = host.querySelector('pre')!;
+    showPlainCode(pre, code);
+    pre.setAttribute('aria-label', `Code of ${state.active}. Focus or click to edit.`);
+    return;
+  }
+  // One editor per open file: its undo history belongs to that file alone.
+  const focus = editor !== null && host.contains(document.activeElement);
+  editor?.dispose();
+  editor = null;
+  const made = await createCodeEditor(host, { value: code, label: `Code of ${state.active}, editable`, dark: isDark(), describedBy: 'pg-keys' });
+  const file = state.active;
+  made.onChange((value) => { state.files[file] = value; scheduleSave(); });
+  made.onRun(() => void run());
+  editor = made;
+  if (focus) made.focus();
+}
+
+function openEditor() {
+  if (editorWanted) return;
+  editorWanted = true;
+  void showCode().then(() => editor?.focus());
+}
+
+function scheduleSave() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveNow, 300);
+}
+
+function saveNow(force = false) {
+  clearTimeout(saveTimer);
+  saveTimer = undefined;
+  state.request = composer.state;
+  const outcome = saveState(key, state, baseRev, force);
+  if (outcome.ok) baseRev = outcome.rev;
+  else if (outcome.reason === 'conflict') {
+    const theirs = loadState(key);
+    renderNotice(root, 'conflict', JSON.stringify(theirs?.state.files, null, 1), JSON.stringify(state.files, null, 1), {
+      useOther: () => { if (theirs) { state = theirs.state; baseRev = theirs.rev; composer.state = state.request; show(); } },
+      keepMine: () => saveNow(true),
+    });
+  } else renderNotice(root, 'storage', '', '', {}, outcome.message);
+}
+
+async function run() {
+  if (running) return;
+  saveNow();
+  const [module] = state.appSpec.split(':');
+  const mark = await executeRun({
+    files: { ...state.files }, file: `${module}.py`, kind: 'request', bytes: requestBytes(composer.state),
+    mode: state.mode, appSpec: state.appSpec, results: $('[data-results]'), status,
+    runButton: $<HTMLButtonElement>('[data-action="run"]'), stopButton: $<HTMLButtonElement>('[data-action="stop"]'), tab,
+    goToLine: (line) => { state.active = `${module}.py`; editorWanted = true; show(); void showCode().then(() => editor?.goToLine(line)); },
+    onHandle: (handle) => { running = handle; },
+  });
+  if (mark && state.active === `${module}.py`) editor?.markLine(mark);
+}
+
+async function share() {
+  saveNow();
+  const out = $('[data-share-status]');
+  const fragment = await encodeShare({ v: 1, files: state.files, request: composer.state, mode: state.mode });
+  const url = `${location.origin}${location.pathname}${fragment}`;
+  try {
+    await navigator.clipboard.writeText(url);
+    out.textContent = `Share link copied (${url.length} characters). Whoever opens it sees these files as their own copy; nothing runs until they click Run.`;
+  } catch {
+    out.textContent = url;
+  }
+  root.dataset.shareUrl = url;
+}
+
+function wire() {
+  host.addEventListener('focusin', openEditor);
+  host.addEventListener('pointerdown', openEditor);
+  $('[data-file-tabs]').addEventListener('click', (event) => {
+    const name = (event.target as HTMLElement).closest<HTMLElement>('[data-file]')?.dataset.file;
+    if (!name || name === state.active) return;
+    state.active = name;
+    show();
+    scheduleSave();
+  });
+  $('[data-file-tabs]').addEventListener('keydown', (event) => {
+    const names = Object.keys(state.files);
+    const i = names.indexOf(state.active);
+    const next = event.key === 'ArrowRight' ? i + 1 : event.key === 'ArrowLeft' ? i - 1 : null;
+    if (next === null) return;
+    state.active = names[(next + names.length) % names.length];
+    show();
+    $<HTMLElement>(`[data-file="${state.active}"]`).focus();
+  });
+  const form = $<HTMLFormElement>('[data-new-file]');
+  $('[data-add-file]').addEventListener('click', (event) => {
+    form.hidden = !form.hidden;
+    (event.currentTarget as HTMLElement).setAttribute('aria-expanded', String(!form.hidden));
+    if (!form.hidden) form.querySelector('input')!.focus();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = form.querySelector('input')!;
+    const name = input.value.trim();
+    const error = checkFileName(name, state.files);
+    form.querySelector('[data-new-file-error]')!.textContent = error ?? '';
+    if (error) return;
+    state.files[name] = `# ${name}: import it from app.py with: import ${name.slice(0, -3)}\n`;
+    state.active = name;
+    input.value = '';
+    form.hidden = true;
+    show();
+    saveNow();
+  });
+  $('[data-remove-file]').addEventListener('click', () => {
+    const names = Object.keys(state.files);
+    if (names.length < 2) return;
+    delete state.files[state.active];
+    state.active = Object.keys(state.files)[0];
+    show();
+    saveNow();
+  });
+  modeSelect.addEventListener('change', () => { state.mode = modeSelect.value as ServerMode; show(); scheduleSave(); });
+  appSpecInput.addEventListener('input', () => { state.appSpec = appSpecInput.value.trim() || 'app:app'; $('[data-commands]').textContent = runCommands(state.appSpec, state.mode); scheduleSave(); });
+  root.addEventListener('click', (event) => {
+    const target = event.target as HTMLElement;
+    if (target.closest('[data-action="run"]')) void run();
+    if (target.closest('[data-action="stop"]')) running?.cancel();
+    if (target.closest('[data-share]')) void share();
+    if (target.closest('[data-download]')) {
+      saveNow();
+      $('[data-share-status]').textContent = `Downloaded ${downloadFiles(state.files)}. The commands to run it are below.`;
+      root.querySelector<HTMLDetailsElement>('.pg-real')!.open = true;
+    }
+  });
+  root.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !editor?.focusTarget.contains(event.target as Node)) {
+      event.preventDefault();
+      void run();
+    }
+  });
+  addEventListener('storage', (event) => {
+    if (event.key !== key) return;
+    const newer = loadState(key);
+    if (!newer || newer.rev <= baseRev) return;
+    if (saveTimer) { saveNow(); return; }
+    state = newer.state;
+    baseRev = newer.rev;
+    composer.state = state.request;
+    show();
+  });
+  addEventListener('pagehide', () => { if (saveTimer) saveNow(); });
+  new MutationObserver(() => editor?.setDark(isDark())).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+}
+
+function showBanner(parts: (string | HTMLElement)[]) {
+  const p = document.createElement('p');
+  p.append(...parts);
+  banner.replaceChildren(p);
+  banner.hidden = false;
+}
+
+async function start() {
+  let fragment: string | null = null;
+  try {
+    const shared = await decodeShare(location.hash);
+    if (shared) {
+      fragment = location.hash;
+      key = workspaceKey(fragment);
+      state = { files: shared.files, active: Object.keys(shared.files)[0], request: shared.request, mode: shared.mode, appSpec: 'app:app' };
+      const back = Object.assign(document.createElement('a'), { href: location.pathname, textContent: 'Back to my own playground' });
+      showBanner(['You opened a share link: this is its own workspace. Nothing has run yet; click Run when you are ready. Your own playground is saved separately and was not changed. ', back]);
+      $('[data-shared-tag]').hidden = false;
+    }
+  } catch (err) {
+    showBanner([`${(err as Error).message} Your own playground is shown instead.`]);
+  }
+  const saved = loadState(key);
+  if (saved) { state = saved.state; baseRev = saved.rev; }
+  else if (!fragment) state.request = fromPreset('GET /hello?name=Ada');
+  composer.state = state.request;
+  show();
+  wire();
+  if (document.readyState === "complete") preloadNear([root]);
+  else addEventListener("load", () => preloadNear([root]), { once: true });
+}
+
+void start();

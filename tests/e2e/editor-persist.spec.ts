@@ -1,0 +1,88 @@
+import { test, expect } from '@playwright/test';
+import { liveEditor, openEditor, PHASE1, typeCode } from './editor-page.ts';
+
+test.setTimeout(150_000);
+
+// These tests never run Python: as on a Save-Data connection, the page must not start it by itself.
+test.beforeEach(async ({ context }) => {
+  await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true }));
+  context.on('request', (request) => {
+    if (request.url().includes('/pyodide/')) throw new Error(`Python was loaded on a Save-Data connection: ${request.url()}`);
+  });
+});
+
+const EDITED = 'def app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"kept across reloads"]';
+
+test('reload keeps the edits and the request; reset and undo, also after a reload', async ({ page }) => {
+  await page.goto(PHASE1);
+  const editor = liveEditor(page, 'hello.py');
+  const input = await openEditor(editor);
+  await typeCode(page, input, EDITED);
+  await editor.getByText('Request:').click();
+  await editor.getByLabel('Method').selectOption('POST');
+  await editor.getByLabel('Path and query').fill('/notes?draft=1');
+  await editor.getByText('Headers and body').click();
+  await editor.getByRole('button', { name: 'Add header' }).click();
+  await editor.getByLabel('Header 1 name').fill('X-Trace-Id');
+  await editor.getByLabel('Header 1 value').fill('abc123');
+  await editor.getByLabel('Body', { exact: true }).fill('{"note": 1}');
+  await expect(editor.getByText('modified', { exact: true })).toBeVisible();
+
+  await page.reload();
+  const again = liveEditor(page, 'hello.py');
+  await expect(again.getByText('modified', { exact: true })).toBeVisible();
+  await expect(again.locator('[data-code-host]')).toContainText('kept across reloads');
+  await expect(again.getByText('Request: POST /notes?draft=1')).toBeVisible();
+  await again.getByText('Request:').click();
+  await again.getByText('Headers and body').click();
+  await expect(again.getByLabel('Header 1 name')).toHaveValue('X-Trace-Id');
+  await expect(again.getByLabel('Body', { exact: true })).toHaveValue('{"note": 1}');
+
+  // Reset brings back the lesson's code; Undo reset brings the edits back, even after a reload.
+  await again.getByRole('button', { name: 'Reset' }).click();
+  await expect(again.getByText('modified', { exact: true })).toBeHidden();
+  await expect(again.locator('[data-code-host]')).toContainText('Hello, WSGI!');
+  await page.reload();
+  const third = liveEditor(page, 'hello.py');
+  await expect(third.locator('[data-code-host]')).toContainText('Hello, WSGI!');
+  await third.getByRole('button', { name: 'Undo reset' }).click();
+  await expect(third.locator('[data-code-host]')).toContainText('kept across reloads');
+  await expect(third.getByText('modified', { exact: true })).toBeVisible();
+
+  // In the open editor, Reset is one step of the editor's own undo: Ctrl+Z brings the code back.
+  const input3 = await openEditor(third);
+  await third.getByRole('button', { name: 'Reset' }).click();
+  await expect(third.locator('.view-lines')).toContainText('Hello, WSGI!');
+  await input3.focus();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(third.locator('.view-lines')).toContainText('kept across reloads');
+});
+
+test('two tabs: newer work is taken over, and a real conflict asks instead of overwriting', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  // Tab B's clock is paused, so its edits wait in its save delay: that is when a conflict can happen.
+  await b.clock.install();
+  await a.goto(PHASE1);
+  await b.goto(PHASE1);
+  const edA = liveEditor(a, 'hello.py');
+  const edB = liveEditor(b, 'hello.py');
+  const inputA = await openEditor(edA);
+  await typeCode(a, inputA, 'def app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"from tab A"]');
+  // Tab B had no change of its own: it shows tab A's newer work as soon as A saves.
+  await expect(edB.locator('[data-code-host]')).toContainText('from tab A', { timeout: 30_000 });
+
+  // B edits its request (not saved yet) while A saves again: B must not overwrite A silently.
+  await edB.getByText('Request:').click();
+  await edB.getByLabel('Path and query').fill('/from-tab-b');
+  await typeCode(a, inputA, 'def app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"A again"]');
+  const notice = edB.getByRole('status').filter({ hasText: 'changed in another tab' });
+  await expect(notice).toBeVisible({ timeout: 30_000 });
+  await notice.getByText('Compare the two versions').click();
+  await expect(notice.locator('.le-diff-del')).toContainText('A again');
+
+  // B keeps its version on purpose: now A takes it over.
+  await notice.getByRole('button', { name: 'Keep this version' }).click();
+  await expect(edA.getByText('Request: GET /from-tab-b')).toBeVisible({ timeout: 30_000 });
+  await expect(edA.locator('.view-lines')).toContainText('from tab A');
+});

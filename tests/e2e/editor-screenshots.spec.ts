@@ -1,0 +1,24 @@
+import { test, expect } from '@playwright/test';
+import { liveEditor, openEditor, PHASE1 } from './editor-page.ts';
+
+// Screenshots of a LiveEditor with its results open, desktop and phone width, both themes, for review
+// (tests/output/screenshots/editor-*.png). Each also checks the results rendered.
+test.setTimeout(180_000);
+
+for (const width of [1280, 360]) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`editor with results at ${width}px in ${colorScheme}`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme });
+      await page.goto(PHASE1);
+      const editor = liveEditor(page, 'pitfall_start_response_twice.py');
+      await editor.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `tests/output/screenshots/editor-static-${width}-${colorScheme}.png` });
+      await openEditor(editor);
+      await editor.getByRole('button', { name: 'Run' }).click();
+      await expect(editor.getByRole('group', { name: 'Rule broken' })).toBeVisible({ timeout: 90_000 });
+      await editor.getByRole('tab', { name: 'Environ' }).click();
+      await editor.screenshot({ path: `tests/output/screenshots/editor-results-${width}-${colorScheme}.png` });
+    });
+  }
+}
