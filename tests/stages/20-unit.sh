@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Unit tests (Vitest): every tests/unit/**/*.test.ts. Runs after the build (stage 10),
-# so tests that read dist/ check what was really shipped.
+# The site frame's unit tests (Vitest, tests/unit/site-*.test.ts): content schema, phase order,
+# fence meta, diagrams rendered and current, theme script + CSP hash, last visited.
+# Runs after the build (stage 10), so the checks on dist/ see what was really shipped.
 set -eu
-npx vitest run
+npx vitest run tests/unit/site-
