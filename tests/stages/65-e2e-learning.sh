@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Browser tests of the learning loop against the built site (stage 10 built dist/): quick checks by
+# keyboard (kept after reload, shown on the landing page, storage refusal degrades), exercises
+# (starter fails with expected vs actual, hints, solution diff, pasted solution passes and is
+# remembered, the async exercise on the loop simulation), export/reset/import of progress, and
+# screenshots of a quiz and an exercise (tests/output/screenshots/learning-*) for review.
+set -eu
+if [ ! -f "${SITE_DIST:-dist}/index.html" ]; then
+  echo "${SITE_DIST:-dist}/ is missing: run \`npm run build\` first (stage 10 does)."
+  exit 1
+fi
+mkdir -p tests/output/screenshots
+npx playwright test tests/e2e/quiz- tests/e2e/progress-
