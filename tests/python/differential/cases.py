@@ -71,6 +71,7 @@ BAD_REQUESTS = {
     "bad_" + name: _req("GET /bad/%s HTTP/1.1" % name, H) for name in sorted(APPS)
 }
 BAD_REQUESTS.update({
+    "badpost_read_lines": _req("POST /bad/read_lines HTTP/1.1", H + "Content-Length: 8\r\n", b"ab\ncd\nef"),
     "bad10_no_cl_two_items": _req("GET /bad/no_cl_two_items HTTP/1.0"),
     "bad10_no_cl_generator": _req("GET /bad/no_cl_generator HTTP/1.0"),
     "badhead_no_cl_one_item": _req("HEAD /bad/no_cl_one_item HTTP/1.1", H),

@@ -48,7 +48,7 @@ def main(argv):
             else:
                 r = real[mode][case]
                 problem = mismatch(normalise(r["response"]), normalise(got["response"]))
-                if not problem and r["closed"] == got["keep_alive"]:
+                if not problem and r["response"] and r["closed"] == got["keep_alive"]:
                     problem = "connection: real closed=%s, simulator keep_alive=%s" % (
                         r["closed"], got["keep_alive"])
             if problem:

@@ -237,6 +237,20 @@ def headers_generator(environ, start_response):
     return [b"ok"]
 
 
+def file_wrapper_real_file(environ, start_response):
+    start_response("200 OK", [TEXT])
+    path = __file__.rsplit("/", 1)[0] + "/static.txt"
+    return environ["wsgi.file_wrapper"](open(path, "rb"), 16)
+
+
+def read_lines(environ, start_response):
+    stream = environ["wsgi.input"]
+    lines = [stream.readline(), stream.readline(1), stream.readline()]
+    body = repr(lines).encode()
+    start_response("200 OK", [TEXT, ("Content-Length", str(len(body)))])
+    return [body]
+
+
 class _Closing:
     """An iterable whose close() raises, to show close() errors after the body."""
 
