@@ -93,7 +93,7 @@ export class WorkerSlot {
   }
 
   /** Send `message` and wait for its final reply (result, failed, files-set or pong). */
-  call(message: Extract<ClientMessage, { type: 'set-files' | 'run-request' | 'run-script' | 'ping' }>): Promise<FinalReply> {
+  call(message: Exclude<ClientMessage, { type: 'init' }>): Promise<FinalReply> {
     if (!this.alive) return Promise.reject(new WorkerGone());
     return new Promise((resolve, reject) => {
       this.pending.set(message.id, { resolve, reject });
