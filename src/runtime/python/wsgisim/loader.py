@@ -52,14 +52,28 @@ def _use_caching_finder(app_dir):
 _APP_DIRS = set()
 
 
+# name -> (module, its file is in an app folder): modules outside app folders (the standard library,
+# the core) are checked once, not on every request.
+_VERDICTS = {}
+
+
 def purge(app_dir):
     """Forget every module loaded from app_dir or an earlier app's folder; invalidate caches."""
-    _APP_DIRS.add(os.path.abspath(app_dir) + os.sep)
+    root = os.path.abspath(app_dir) + os.sep
+    if root not in _APP_DIRS:
+        _APP_DIRS.add(root)
+        _VERDICTS.clear()
     roots = tuple(_APP_DIRS)
     for name, module in list(sys.modules.items()):
-        path = getattr(module, "__file__", None)
-        if path and os.path.abspath(path).startswith(roots) and name.split(".")[0] != "wsgisim":
+        seen = _VERDICTS.get(name)
+        if seen is None or seen[0] is not module:
+            path = getattr(module, "__file__", None)
+            mine = bool(path) and os.path.abspath(path).startswith(roots) \
+                and name.split(".")[0] != "wsgisim"
+            seen = _VERDICTS[name] = (module, mine)
+        if seen[1]:
             del sys.modules[name]
+            del _VERDICTS[name]
     importlib.invalidate_caches()
 
 
