@@ -1,3 +1,4 @@
 /** The author tags MDX lessons use. Import from here: `import { LiveEditor } from '…/src/lesson/index.ts'`. */
 export { default as LiveEditor } from './LiveEditor.astro';
 export { default as RequestComposer } from './RequestComposer.astro';
+export { default as ConcurrencyView } from './ConcurrencyView.astro';

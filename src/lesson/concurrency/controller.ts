@@ -1,0 +1,141 @@
+/**
+ * One ConcurrencyView on a page: its code panels, the load controls, Run / Stop, the status line,
+ * and the results. Built by boot.ts when the reader first touches the view or when it nears the
+ * viewport after load; runs through the page's one Python runtime (live-editor/python.ts).
+ */
+import type { RunHandle } from '../../runtime/client.ts';
+import { preload, runtime } from '../live-editor/python.ts';
+import { RunStatus } from '../live-editor/run-status.ts';
+import { CodePanel } from './code-panel.ts';
+import { buildSpec, clampControl, readConfig, workspace, type ConcurrencyConfig, type Controls } from './config.ts';
+import { renderResults, type ResultsView } from './results.ts';
+
+const CONTROL_NAMES = ['workers', 'rate', 'slowPercent', 'requests'] as const;
+// A simulation serves every request through the server core: far more work than one Run of an
+// editor, so it gets a longer limit (a reader's endless loop is still stopped).
+const TIME_LIMIT_MS = 20_000;
+
+export class ConcurrencyController {
+  readonly section: HTMLElement;
+  readonly config: ConcurrencyConfig;
+  private readonly panels: CodePanel[] = [];
+  private readonly status: RunStatus;
+  private readonly results: HTMLElement;
+  private handle: RunHandle | null = null;
+  private again = false;
+  private ran = false;
+  private wantsAutoRun = false;
+  private view: ResultsView | null = null;
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(section: HTMLElement) {
+    this.section = section;
+    this.config = readConfig(section);
+    this.status = new RunStatus(section.querySelector('[data-status]')!);
+    this.results = section.querySelector('[data-results]')!;
+    for (const role of ['pool', 'loop'] as const) {
+      const app = this.config[role];
+      const root = section.querySelector<HTMLElement>(`[data-app="${role}"]`);
+      if (app && root) this.panels.push(new CodePanel(root, app, this.config.name, () => void this.run()));
+    }
+    this.wire();
+  }
+
+  private button(action: string): HTMLButtonElement {
+    return this.section.querySelector(`[data-action="${action}"]`)!;
+  }
+
+  private wire() {
+    this.section.querySelector('form')!.addEventListener('submit', (event) => { event.preventDefault(); void this.run(); });
+    this.button('stop').addEventListener('click', () => this.handle?.cancel());
+    this.section.addEventListener('change', (event) => {
+      if ((event.target as HTMLElement).closest('[data-controls]')) this.touched();
+    });
+    this.section.addEventListener('keydown', (event) => {
+      // Inside an editor, the editor's own Ctrl+Enter runs (CodePanel's onRun).
+      const inEditor = Boolean((event.target as HTMLElement).closest('.le-monaco, .le-textarea'));
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !inEditor) { event.preventDefault(); void this.run(); }
+    });
+    runtime().on('state', (state) => { if (state === 'ready') this.maybeAutoRun(); });
+    new ResizeObserver(() => this.view?.fit()).observe(this.results);
+  }
+
+  /** A control changed: run again shortly (typing "12" must not run with "1" first). */
+  touched() {
+    clearTimeout(this.changeTimer);
+    this.changeTimer = setTimeout(() => void this.run(), 250);
+  }
+
+  /** Open the editor of the panel holding `host`. */
+  openCode(host: HTMLElement) {
+    void this.panels.find((p) => p.contains(host))?.open(true);
+  }
+
+  /** The view is near the viewport: start Python, and show a first run as soon as it is ready. */
+  nearViewport() {
+    this.wantsAutoRun = true;
+    preload();
+    this.maybeAutoRun();
+  }
+
+  private maybeAutoRun() {
+    if (this.wantsAutoRun && !this.ran && !this.handle && runtime().state === 'ready') void this.run();
+  }
+
+  /** The controls' values, clamped to their bounds (and shown clamped, so what ran is what is shown). */
+  readControls(): Controls {
+    // The pool's worker count has no input in a loop-only view: any number does, the loop ignores it.
+    const out: Controls = { workers: 1, rate: 1, slowPercent: 0, requests: 1 };
+    for (const name of CONTROL_NAMES) {
+      const input = this.section.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      if (!input) continue;
+      // An empty or non-numeric field falls back to the lesson's value (the input's default).
+      out[name] = clampControl(name, input.valueAsNumber, Number(input.defaultValue));
+      if (input.valueAsNumber !== out[name]) input.value = String(out[name]);
+    }
+    return out;
+  }
+
+  /** Simulate with the current code and controls; a run asked for during a run follows it. */
+  async run() {
+    clearTimeout(this.changeTimer);
+    if (this.handle) { this.again = true; return; }
+    this.ran = true;
+    const controls = this.readControls();
+    const code = Object.fromEntries(this.panels.map((p) => [p.app.file, p.code]));
+    const stop = this.button('stop');
+    const runButton = this.button('run');
+    const hadFocus = document.activeElement === runButton;
+    runButton.disabled = true;
+    stop.hidden = false;
+    if (hadFocus) stop.focus();
+    this.section.dataset.state = 'running';
+    const done = this.status.startRun();
+    try {
+      const rt = runtime();
+      await rt.setFiles(workspace(this.config, code));
+      this.handle = rt.simulate(buildSpec(this.config, controls), { timeLimitMs: TIME_LIMIT_MS });
+      const result = await this.handle.result;
+      // Host time of the run, for benchmarks and bug reports (never shown: it varies by machine).
+      this.section.dataset.elapsedMs = String(Math.round(result.elapsedMs));
+      this.view = renderResults(result, this.config, controls);
+      this.results.replaceChildren(this.view.root);
+      this.view.fit();
+      this.section.querySelector('[data-announce]')!.textContent = this.view.summary;
+    } catch (err) {
+      const p = document.createElement('p');
+      p.className = 'le-card le-card-error';
+      p.textContent = (err as Error).message;
+      this.results.replaceChildren(p);
+    } finally {
+      this.handle = null;
+      done();
+      runButton.disabled = false;
+      stop.hidden = true;
+      // Only where the reader was: an automatic first run must not pull focus (and the page) to the view.
+      if (hadFocus || document.activeElement === stop) runButton.focus();
+      this.section.dataset.state = 'done';
+      if (this.again) { this.again = false; void this.run(); }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { test, expect } from '@playwright/test';
+import { distDir, serveStatic, type StaticServer } from './runtime-server.ts';
+
+// Screenshots of the ConcurrencyView (the blocked loop beside the pool, phase 4) at a laptop and a
+// phone width in both themes, for review: tests/output/concurrency/. The chart may scroll sideways
+// inside its own box at 360 px; the page itself must not.
+const PORT = Number(process.env.CONCURRENCY_SHOTS_PORT ?? 4583);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+test.use({ baseURL: BASE });
+let server: StaticServer;
+test.beforeAll(async () => { server = await serveStatic(distDir, PORT, true); });
+test.afterAll(async () => { await new Promise((done) => server?.close(done)); });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the view at 1280 and 360 px in ${colorScheme}`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/phases/why-async/');
+      const view = page.getByRole('region', { name: 'A blocking time.sleep inside the event loop' });
+      await view.scrollIntoViewIfNeeded();
+      await expect(view.getByRole('table', { name: /numbers that matter/ })).toBeVisible({ timeout: 120_000 });
+      await view.getByText('The timeline as tables').click();
+      await view.screenshot({ path: `tests/output/concurrency/blocked-loop-${width}-${colorScheme}.png` });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `the page is wider than ${width} px`).toBeLessThanOrEqual(0);
+    }
+  });
+}
