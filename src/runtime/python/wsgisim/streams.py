@@ -25,6 +25,9 @@ class InputStream:
         self._on_first_read = on_first_read
         self._missing = missing
 
+    def __repr__(self):
+        return "<wsgi.input: %d body bytes>" % self._size
+
     def _stall_if_short(self, size, line=False):
         if not self._missing:
             return
@@ -98,6 +101,9 @@ class ErrorStream:
     def __init__(self, log, trace):
         self._log = log
         self._trace = trace
+
+    def __repr__(self):
+        return "<wsgi.errors: the server log>"
 
     def write(self, text):
         """Write text to the server log."""
