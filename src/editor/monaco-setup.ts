@@ -11,11 +11,6 @@ import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/toggleTabFocusMode/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 
-declare global {
-  // eslint-disable-next-line no-var
-  var MonacoEnvironment: { getWorker(workerId: string, label: string): Worker } | undefined;
-}
-
 globalThis.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
 // Backgrounds match --code-bg in src/styles/tokens.css, so the switch from the static copy is seamless.

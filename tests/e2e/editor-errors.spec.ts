@@ -20,7 +20,7 @@ test('a syntax error marks the right line, with the message in plain words', asy
   await expect(card).toContainText('The server could not load your app', { timeout: 90_000 });
   await expect(card).toContainText('Line 3: An opening ( on this line is never closed');
   expect(await markedLine(page, 'hello.py')).toBe('3');
-  await expect(editor.locator('.le-error-after')).toContainText('never closed');
+  await expect(editor.locator('.le-error-after').first()).toContainText('never closed');
   // The card's button puts the cursor on that line.
   await card.getByRole('button', { name: 'Go to line 3' }).click();
   await expect(input).toBeFocused();

@@ -86,3 +86,23 @@ test('two tabs: newer work is taken over, and a real conflict asks instead of ov
   await expect(edA.getByText('Request: GET /from-tab-b')).toBeVisible({ timeout: 30_000 });
   await expect(edA.locator('.view-lines')).toContainText('from tab A');
 });
+
+test('when the lesson’s original changed since the reader edited it, they are told and can compare or reset', async ({ page }) => {
+  await page.goto(PHASE1);
+  // Work saved against an older version of the example (its hash no longer matches the page's).
+  await page.evaluate(() => localStorage.setItem('wsgi-ground-up:editor:/phases/what-wsgi-is:hello', JSON.stringify({
+    v: 1, code: 'def app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"my old edit"]',
+    request: null, rev: 1, savedAt: 1, originalHash: '00000000',
+  })));
+  await page.reload();
+  const editor = liveEditor(page, 'hello.py');
+  const notice = editor.getByRole('status').filter({ hasText: 'The lesson’s version of this example has changed since you edited it' });
+  await expect(notice).toBeVisible();
+  await expect(editor.locator('[data-code-host]')).toContainText('my old edit');
+  await notice.getByText('Compare the lesson’s new version with yours').click();
+  await expect(notice.locator('.le-diff-del')).toContainText('Hello, WSGI!');
+  await expect(notice.locator('.le-diff-add')).toContainText('my old edit');
+  await notice.getByRole('button', { name: 'Reset to the new version' }).click();
+  await expect(editor.locator('[data-code-host]')).toContainText('Hello, WSGI!');
+  await expect(editor.getByRole('button', { name: 'Undo reset' })).toBeVisible();
+});

@@ -22,3 +22,17 @@ for (const width of [1280, 360]) {
     });
   }
 }
+
+for (const width of [1280, 360]) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`playground with results at ${width}px in ${colorScheme}`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 1000 });
+      await page.emulateMedia({ colorScheme });
+      await page.goto('/playground/');
+      await page.getByRole('button', { name: 'Run' }).click();
+      await expect(page.getByLabel('Response body')).toHaveText('Hello, Ada!', { timeout: 120_000 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: `tests/output/screenshots/playground-${width}-${colorScheme}.png`, fullPage: true });
+    });
+  }
+}

@@ -19,14 +19,17 @@ export type RequestPreset = string | { label?: string; method?: string; target?:
 
 /** A preset made into a full state (a string is "METHOD /target"). */
 export function fromPreset(preset: RequestPreset | undefined): RequestState {
-  const p = typeof preset === 'string' ? (() => {
+  let p: Exclude<RequestPreset, string>;
+  if (typeof preset === 'string') {
     const [method, target] = preset.trim().split(/\s+/, 2);
-    return { method, target };
-  })() : (preset ?? {});
-  const headers = Array.isArray(p.headers) ? p.headers : Object.entries((p as { headers?: Record<string, string> }).headers ?? {});
+    p = { method, target };
+  } else {
+    p = preset ?? {};
+  }
+  const headers: [string, string][] = Array.isArray(p.headers) ? p.headers : Object.entries(p.headers ?? {});
   const state: RequestState = {
     mode: 'form', method: (p.method || 'GET').toUpperCase(), target: p.target || '/',
-    headers: headers.map(([n, v]) => [String(n), String(v)]), body: (p as { body?: string }).body ?? '', raw: '',
+    headers: headers.map(([n, v]) => [String(n), String(v)]), body: p.body ?? '', raw: '',
   };
   state.raw = toRawText(state);
   return state;

@@ -1,5 +1,5 @@
 /** The response: status, headers, and the body as text, pretty JSON or hex (the reader can switch). */
-import type { ServerResult } from '../../runtime/client.ts';
+import type { ServerResult } from '../../runtime/server-result.ts';
 import { bodyText, defaultView, hexDump, prettyJson, type BodyView } from './body-format.ts';
 import { h } from './dom.ts';
 
