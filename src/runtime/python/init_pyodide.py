@@ -37,7 +37,24 @@ def boot(post_output):
         core = True
     except ImportError:
         core = False
+    if core:
+        _warm_up()
     return json.dumps({"python": sys.version.split()[0], "core": core})
+
+
+_WARM_UP_APP = ("def app(environ, start_response):\n"
+                "    start_response('200 OK', [('Content-Type', 'text/plain')])\n"
+                "    return [b'ok']\n")
+
+
+def _warm_up():
+    """Serve two requests to a throwaway app: the reader's first Run then skips first-time imports and caches."""
+    from wsgisim.api import run_request as core_run
+    folder = "/home/pyodide/warm-up"
+    write_workspace(folder, {"app.py": _WARM_UP_APP})
+    for _ in range(2):
+        core_run(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n", app_dir=folder)
+    purge(folder)
 
 
 def set_files(files_json):
