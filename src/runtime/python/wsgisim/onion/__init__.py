@@ -1,0 +1,18 @@
+"""The middleware onion (issue 6): every layer of the reader's stack, found and traced without
+annotations in their code.
+
+A layer is any Python callable called, while the server is calling the app or iterating its body,
+with a WSGI environ (a dict carrying "wsgi.version") and a start_response callable. `start()` watches
+calls with sys.setprofile (observing only: no argument is replaced, nothing is iterated or called);
+`Recorder.stop()` adds one `layer_summary` event per layer. Event shapes: ../README.md and events.md.
+"""
+from .recorder import Recorder
+
+
+def start(trace, app_dir):
+    """Begin recording layers into `trace` (None when tracing is off: then nothing is watched)."""
+    if not trace.enabled:
+        return None
+    recorder = Recorder(trace, app_dir)
+    recorder.install()
+    return recorder
