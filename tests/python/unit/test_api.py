@@ -85,7 +85,10 @@ class ApiTest(unittest.TestCase):
         documented = {"request_parsed", "environ_built", "app_called", "start_response", "write",
                       "input_read", "input_stalled", "errors_write", "app_returned", "body_chunk",
                       "close", "violation", "exception", "error_response", "bad_request",
-                      "app_load_failed", "response_bytes", "done"}
+                      "app_load_failed", "response_bytes", "done",
+                      # middleware layers (issue 6; events carrying a "layer" key, see the README)
+                      "layer_enter", "layer_call_inward", "layer_start_response", "layer_return",
+                      "layer_body", "layer_close", "layer_summary"}
         seen = set()
         for mode in MODES:
             for name in APPS:

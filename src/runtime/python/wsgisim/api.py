@@ -76,6 +76,8 @@ def run_request(raw_request, *, app_dir, app_spec="app:app", mode="reference", t
                     log.write("Simulator error (not your code):\n" + text)
                     wire.cut = True
     finally:
+        if server.onion is not None:
+            server.onion.stop()  # the layer summaries go in before "done"
         with contextlib.suppress(ValueError):
             sys.path.remove(app_dir)
     return _result(server, ctx, error or server.error, out, err)

@@ -6,6 +6,7 @@ parsing, environ and response rules; the I/O is the Wire in the context.
 import os
 import traceback
 
+from .. import onion
 from ..trace import preview
 
 
@@ -35,6 +36,7 @@ class BaseServer:
         self.sr_status = None        # the last status/headers the app passed (for the checks)
         self.sr_headers = None
         self.app_bytes = 0           # body bytes the app produced (write() and the iterable)
+        self.onion = None            # the middleware-layer recorder (issue 6) while the app runs
 
     def serve(self, app):
         """Handle ctx.raw with `app`, writing the response to ctx.wire."""
@@ -54,7 +56,9 @@ class BaseServer:
     def call_app(self, app, environ, start_response):
         """Call the app with a traced start_response; return what it returned."""
         self.trace.emit("app_called", callable=getattr(app, "__name__", type(app).__name__))
-        result = app(environ, self.traced_start_response(start_response))
+        sr = self.traced_start_response(start_response)
+        self.onion = onion.start(self.trace, self.ctx.app_dir)  # observes only; stopped in api.py
+        result = app(environ, sr)
         self.checker.result(result)
         self.trace.emit("app_returned", kind=type(result).__name__,
                         length=_len_or_none(result))
