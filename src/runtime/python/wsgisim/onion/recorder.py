@@ -68,6 +68,7 @@ class Recorder:
         self.body_owners = {}             # id(iterable) -> (visit, iterable)
         self.iter_frames = {}             # running __iter__ frame -> visit
         self.resumed = {}                 # body frame -> perf time it resumed
+        self.body_running = []            # visits whose body code is running, innermost last
         self.previous = None
         self.failure = None
 
@@ -109,7 +110,7 @@ class Recorder:
             if frame.f_code.co_flags & _GENERATOR and layer_args(frame):
                 self.enter(frame, lazy_parent=self.body_frames.pop(frame))
                 return
-            self.resumed[frame] = time.perf_counter()
+            self.resume_body(frame, self.body_frames[frame])
             return
         code = frame.f_code
         if code in self.sr_codes:
@@ -126,7 +127,12 @@ class Recorder:
 
     def enter(self, frame, lazy_parent=None):
         environ, sr, owner = layer_args(frame)
-        parent = lazy_parent or (self.stack[-1] if self.stack else None)
+        parent = lazy_parent
+        if parent is None and frame.f_code.co_flags & _GENERATOR and self.body_running:
+            # A generator-function layer starts when a body pulls from it: that body's layer called it.
+            parent, lazy_parent = self.body_running[-1], self.body_running[-1]
+        if parent is None:
+            parent = self.stack[-1] if self.stack else None
         sr_id = self.register_sr(sr, parent)
         visit = Visit(len(self.visits), frame, environ, sr, sr_id, parent, self.trace.now())
         visit.name, visit.kind, visit.detail = layer_name(frame, owner)
@@ -137,8 +143,9 @@ class Recorder:
         self.by_frame[frame] = visit
         if parent is not None:
             parent.children.append(visit.id)
-            if parent.t_first_in is None:
+            if parent.t_first_in is None and not lazy_parent:
                 parent.t_first_in = visit.t_enter
+            if parent.env_passed is None:
                 parent.env_passed = environ_diff(parent.env0, snapshot(environ))
             parent.wrapped_sr = parent.wrapped_sr or sr is not parent.sr
             if not lazy_parent:
@@ -194,11 +201,20 @@ class Recorder:
     def body_method(self, frame, name, visit):
         if name == "close":
             self.closed(visit)
+        elif frame.f_code.co_flags & _GENERATOR:   # `def __iter__(self): ... yield`: its chunks
+            self.body_frames[frame] = visit
+            visit.chunks_known = True
+            self.resume_body(frame, visit)
         elif name == "__iter__":
             self.iter_frames[frame] = visit
         else:
-            self.resumed[frame] = time.perf_counter()
+            self.resume_body(frame, visit)
             self.iter_frames[frame] = visit
+
+    def resume_body(self, frame, visit):
+        """A layer's body code runs again (the server, or an outer body, asked for a chunk)."""
+        self.resumed[frame] = time.perf_counter()
+        self.body_running.append(visit)
 
     # -- returns -------------------------------------------------------------------------
     def on_return(self, frame, arg):
@@ -227,6 +243,8 @@ class Recorder:
                 return self.chunk(visit, frame, arg)
             visit.t_body_end = now
         visit.t_return = now
+        if not visit.children:   # what it changed itself (outer layers may change the dict later)
+            visit.env_passed = environ_diff(visit.env0, snapshot(visit.environ))
         if op not in _NORMAL_EXIT and not (visit.lazy and op == _YIELD):
             visit.raised = True
         elif not visit.lazy:
@@ -264,6 +282,8 @@ class Recorder:
 
     def body_time(self, visit, frame):
         started = self.resumed.pop(frame, None)
+        if self.body_running and self.body_running[-1] is visit and not visit.lazy:
+            self.body_running.pop()
         if started is not None:
             visit.body_ms += (time.perf_counter() - started) * 1000
 
@@ -285,7 +305,15 @@ class Recorder:
     def on_close(self, target):
         owner = self.body_owners.get(id(target))
         if owner is not None and owner[1] is target:
-            self.closed(owner[0])
+            return self.closed(owner[0])
+        if isinstance(target, types.GeneratorType):
+            # A generator-function layer: its generator object was never seen, only its frame.
+            visit = self.by_frame.get(target.gi_frame) if target.gi_frame is not None else None
+            if visit is None:
+                visit = next((v for v in reversed(self.visits)
+                              if v.lazy and v.frame.f_code is target.gi_code), None)
+            if visit is not None and visit.lazy:
+                self.closed(visit)
 
     def closed(self, visit):
         if not visit.closed:
@@ -296,7 +324,7 @@ class Recorder:
         """An inner layer raised and this one is still running: inside its `except`, say which."""
         exc = sys.exc_info()[1]
         if exc is not None:
-            visit.caught = {"type": type(exc).__name__, "message": short_repr(str(exc))}
+            visit.caught = {"type": type(exc).__name__, "message": str(exc)[:200]}
             visit.pending_exc = False
 
 

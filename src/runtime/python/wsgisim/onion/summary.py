@@ -5,7 +5,7 @@ from .describe import environ_diff, has_close as _has_close, header_diff, snapsh
 def summarize(visit, rec):
     """Everything issue 6 asks of a layer, as plain data (see events.md)."""
     children = visit.child_visits(rec.visits)
-    inner = next((c for c in reversed(children) if c.has_result), None)
+    inner = next((c for c in reversed(children) if c.has_result or c.lazy), None)
     passed = rec.sr_calls.get(visit.sr_id, [])
     received = []
     for child in children:
@@ -18,7 +18,7 @@ def summarize(visit, rec):
     if inner is not None:
         inner_owner = body_owner(inner, rec)
         came_in = inner_owner.chunks if inner_owner is not None and inner_owner.chunks_known else None
-    env = visit.env_passed if children else environ_diff(visit.env0, snapshot(visit.environ))
+    env = visit.env_passed or environ_diff(visit.env0, snapshot(visit.environ))
     return {
         "name": visit.name, "kind": visit.kind, "detail": visit.detail, "file": visit.file,
         "line": visit.line, "parent": None if visit.parent is None else visit.parent.id,
@@ -68,7 +68,7 @@ def _joined(chunks):
 
 def _close(visit, inner, rec):
     mine = visit.has_result and _has_close(visit.returned)
-    theirs = inner is not None and _has_close(inner.returned)
+    theirs = inner is not None and (inner.lazy or _has_close(inner.returned))
     if inner is None or not theirs:
         passed = None                      # nothing inside to pass close() to
     elif rec.same_as_inner(visit):
