@@ -9,7 +9,7 @@ const themes = ['light', 'dark'] as const;
 for (const colorScheme of themes) {
   for (const width of widths) {
     test(`quiz and exercise at ${width} px in ${colorScheme}`, async ({ page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(240_000);
       const watch = watchPage(page);
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize({ width, height: 900 });
@@ -21,16 +21,29 @@ for (const colorScheme of themes) {
       await expect(quiz.getByRole('status').first()).toContainText(/Not quite|Right/);
       const name = `tests/output/screenshots/learning-${width}-${colorScheme}`;
       await quiz.screenshot({ path: `${name}-quiz.png` });
+      await quiz.getByRole('heading', { name: 'Quick check' }).evaluate((el) => el.scrollIntoView());
+      await page.screenshot({ path: `${name}-quiz-view.png` });
 
       const exercise = page.getByRole('region', { name: /Exercise: Greet by query parameter/ });
       await exercise.getByRole('button', { name: 'Show a hint' }).click();
       await exercise.getByRole('button', { name: 'Run checks' }).click();
-      await expect(exercise.getByRole('status')).toContainText(/checks passed/, { timeout: 60_000 });
+      await expect(exercise.getByRole('status')).toContainText(/checks passed/, { timeout: 120_000 });
       await exercise.getByRole('button', { name: /Show the solution/ }).click();
       await exercise.getByRole('button', { name: 'Yes, show the solution' }).click();
       await exercise.screenshot({ path: `${name}-exercise.png` });
+      await exercise.getByRole('heading').evaluate((el) => el.scrollIntoView());
+      await page.screenshot({ path: `${name}-exercise-view.png` });
+      await exercise.getByRole('list', { name: 'Hints' }).evaluate((el) => el.scrollIntoView());
+      await page.screenshot({ path: `${name}-exercise-checks-view.png` });
+      // No horizontal scrolling: name the elements that stick out if any do.
+      const wide = await page.evaluate(() => {
+        const limit = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > limit + 1 && !el.closest('pre, .exercise-code, [data-diff]'))
+          .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`);
+      });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `the page is wider than ${width} px`).toBeLessThanOrEqual(0);
+      expect(overflow, `the page is wider than ${width} px: ${wide.join(', ')}`).toBeLessThanOrEqual(0);
       expect(watch.problems()).toEqual([]);
     });
   }

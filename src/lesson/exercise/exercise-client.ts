@@ -160,7 +160,7 @@ function wire(root: HTMLElement): void {
   });
   panel.querySelector('[data-solution-yes]')!.addEventListener('click', () => {
     const diff = panel.querySelector<HTMLElement>('[data-diff]')!;
-    diff.replaceChildren(...lineDiff(current(), solution).map((line) => {
+    diff.replaceChildren(...lineDiff(current().replace(/\n$/, ''), solution.replace(/\n$/, '')).map((line) => {
       const span = document.createElement('span');
       span.className = line.op === '+' ? 'diff-added' : line.op === '-' ? 'diff-removed' : 'diff-same';
       span.textContent = `${line.op === '-' ? '−' : line.op} ${line.text}`;
