@@ -37,9 +37,9 @@ export async function createMonacoEditor(host: HTMLElement, options: CodeEditorO
   const fitHeight = () => { box.style.height = `${editor.getContentHeight()}px`; };
   editor.onDidContentSizeChange(fitHeight);
   fitHeight();
-  if (options.describedBy) {
-    editor.getDomNode()?.querySelector('textarea')?.setAttribute('aria-describedby', options.describedBy);
-  }
+  // Monaco types into a textarea, or (Chromium's EditContext API) a div with role="textbox".
+  const input = () => editor.getDomNode()?.querySelector<HTMLElement>('[role="textbox"], textarea') ?? box;
+  if (options.describedBy) input().setAttribute('aria-describedby', options.describedBy);
 
   let runFn = () => {};
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runFn());
@@ -65,7 +65,7 @@ export async function createMonacoEditor(host: HTMLElement, options: CodeEditorO
   let decorations = editor.createDecorationsCollection();
   return {
     kind: 'monaco',
-    get focusTarget() { return (editor.getDomNode()?.querySelector('textarea') ?? box) as HTMLElement; },
+    get focusTarget() { return input(); },
     getValue: () => model.getValue(),
     replaceAll(text) {
       editor.pushUndoStop();

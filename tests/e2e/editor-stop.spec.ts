@@ -21,9 +21,10 @@ test('an infinite loop is stopped, the page keeps answering, the next run works'
 
   // While Python spins, the page still reacts: open and close the request details.
   const composer = editor.locator('details.le-composer');
-  await composer.locator('summary').click();
+  const summary = editor.locator('details.le-composer > summary');
+  await summary.click();
   await expect(composer).toHaveAttribute('open', '');
-  await composer.locator('summary').click();
+  await summary.click();
   await expect(composer).not.toHaveAttribute('open', '');
 
   await stop.click();

@@ -31,6 +31,8 @@ export class LiveEditorController {
   private lastSavedCode: string;
   private resetFrom: string | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A change waits in the save delay (a timer id cannot tell: fake clocks may number from 0). */
+  private unsaved = false;
   private running: { cancel(): void } | null = null;
   private runningNow = false;
   private mark: number | null = null;
@@ -70,7 +72,7 @@ export class LiveEditorController {
       }
     });
     window.addEventListener('storage', (event) => { if (event.key === this.key) this.otherTabSaved(); });
-    window.addEventListener('pagehide', () => this.saveNow());
+    window.addEventListener('pagehide', () => { if (this.unsaved) this.saveNow(); });
     new MutationObserver(() => this.editor?.setDark(isDark()))
       .observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   }
@@ -133,12 +135,13 @@ export class LiveEditorController {
 
   private scheduleSave() {
     clearTimeout(this.saveTimer);
+    this.unsaved = true;
     this.saveTimer = setTimeout(() => this.saveNow(), 300);
   }
 
   private saveNow(force = false) {
     clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
+    this.unsaved = false;
     const request = this.composer.state;
     const outcome = writeWork<RequestState>(this.key, { code: this.code, request, originalHash: this.originalHash, resetFrom: this.resetFrom }, this.baseRev, { force });
     if (outcome.ok) { this.baseRev = outcome.rev; this.lastSavedCode = this.code; return; }
@@ -156,7 +159,7 @@ export class LiveEditorController {
   private otherTabSaved() {
     const newer = readWork<RequestState>(this.key);
     if (!newer || newer.rev <= this.baseRev) return;
-    if (this.code === this.lastSavedCode && !this.saveTimer) this.restore(newer);
+    if (!this.unsaved) this.restore(newer);
     else this.saveNow();
   }
 

@@ -55,7 +55,7 @@ export async function executeRun(req: RunRequest): Promise<ErrorMark> {
     const line = error ? errorLine(error, req.file) : null;
     req.results.replaceChildren(renderResults(result, {
       request: req.kind === 'request' ? req.bytes : new Uint8Array(), file: req.file, goToLine: req.goToLine,
-      base: import.meta.env.BASE_URL, initialTab: req.tab.last, onTabChange: (tab) => { req.tab.last = tab; },
+      base: import.meta.env.BASE_URL, initialTab: req.tab.last ?? (req.results.closest('[data-onion-view]') ? 'Onion' : undefined), onTabChange: (tab) => { req.tab.last = tab; },
     }));
     return error && line ? { line, message: `${plainWords(error)}\n\n${error.message}` } : null;
   } catch (err) {

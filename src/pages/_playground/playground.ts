@@ -14,6 +14,7 @@ import { RunStatus, preloadNear } from '../../lesson/live-editor/run-status.ts';
 import { showPlainCode } from '../../lesson/live-editor/static-code.ts';
 import { downloadFiles, runCommands } from './download.ts';
 import { decodeShare, encodeShare } from './share.ts';
+import { PRESETS } from './presets.ts';
 import { STARTER } from './starter.ts';
 import { checkFileName, loadState, saveState, workspaceKey, type PlaygroundState } from './workspace.ts';
 
@@ -24,7 +25,7 @@ const banner = document.querySelector<HTMLElement>('[data-banner]')!;
 const modeSelect = $<HTMLSelectElement>('[data-mode]');
 const appSpecInput = $<HTMLInputElement>('[data-app-spec]');
 const status = new RunStatus($('[data-status]'));
-const composer = new Composer($('[data-composer]'), [], () => scheduleSave());
+const composer = new Composer($('[data-composer]'), PRESETS, () => scheduleSave());
 const isDark = () => document.documentElement.dataset.theme === 'dark';
 
 let state: PlaygroundState = { files: { 'app.py': STARTER }, active: 'app.py', request: composer.state, mode: 'reference', appSpec: 'app:app' };
@@ -34,6 +35,7 @@ let editor: CodeEditor | null = null;
 let editorWanted = false;
 let running: RunHandle | null = null;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let unsaved = false;
 const tab: { last?: string } = {};
 
 function show() {
@@ -83,12 +85,13 @@ function openEditor() {
 
 function scheduleSave() {
   clearTimeout(saveTimer);
+  unsaved = true;
   saveTimer = setTimeout(saveNow, 300);
 }
 
 function saveNow(force = false) {
   clearTimeout(saveTimer);
-  saveTimer = undefined;
+  unsaved = false;
   state.request = composer.state;
   const outcome = saveState(key, state, baseRev, force);
   if (outcome.ok) baseRev = outcome.rev;
@@ -199,13 +202,13 @@ function wire() {
     if (event.key !== key) return;
     const newer = loadState(key);
     if (!newer || newer.rev <= baseRev) return;
-    if (saveTimer) { saveNow(); return; }
+    if (unsaved) { saveNow(); return; }
     state = newer.state;
     baseRev = newer.rev;
     composer.state = state.request;
     show();
   });
-  addEventListener('pagehide', () => { if (saveTimer) saveNow(); });
+  addEventListener('pagehide', () => { if (unsaved) saveNow(); });
   new MutationObserver(() => editor?.setDark(isDark())).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 }
 
@@ -233,7 +236,7 @@ async function start() {
   }
   const saved = loadState(key);
   if (saved) { state = saved.state; baseRev = saved.rev; }
-  else if (!fragment) state.request = fromPreset('GET /hello?name=Ada');
+  else if (!fragment) state.request = fromPreset(PRESETS[0]);
   composer.state = state.request;
   show();
   wire();
