@@ -115,11 +115,19 @@ async function main() {
   const results: Record<string, unknown> = { runs: RUNS, roundTrips: ROUND_TRIPS, date: new Date().toISOString() };
   try {
     for (const [name, base] of [['isolated', 'http://127.0.0.1:4420'], ['not isolated', 'http://127.0.0.1:4421']] as const) {
+      const log = (what: string) => console.error(`[bench:runtime] ${name}: ${what}`);
       const cold = [];
       for (let i = 0; i < RUNS; i++) cold.push(await coldStart(browser, base));
+      log(`cold start ${cold.map((c) => c.firstResponse.toFixed(0)).join(', ')} ms`);
       const page = await browser.newPage();
       await page.goto(`${base}/runtime-test/`);
-      await page.evaluate(() => (window as any).runtimeTest.client.load());
+      // Steady state: the standby (isolated pages) loads right after the first worker; wait for it,
+      // or the first round trips share the CPU with a booting interpreter.
+      await page.evaluate(async () => {
+        const { client } = (window as any).runtimeTest;
+        await client.load();
+        await client.whenStandbyReady();
+      });
       const hello = await roundTrips(page, HELLO, [], ROUND_TRIPS);
       const stack = await roundTrips(page, STACK, [['Authorization', 'Bearer ok']], ROUND_TRIPS);
       const untraced = await page.evaluate(async () => {
@@ -133,6 +141,7 @@ async function main() {
         return times;
       });
       // Wait until the standby (isolated only) is loaded, so respawn measures the switch, not a load.
+      log(`round trips hello ${stats(hello).median.toFixed(1)} ms, stack ${stats(stack).median.toFixed(1)} ms (median)`);
       const interrupt = [];
       const respawn = [];
       for (let i = 0; i < RUNS; i++) {
