@@ -5,6 +5,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { mermaidFigures } from './src/markdown/mermaid-figures.ts';
 import { pyodideFiles } from './src/integrations/pyodide-files.ts';
 import { monacoCss } from './src/editor/monaco-css-plugin.ts';
+import { cspCheck } from './src/integrations/csp.ts';
+import { serviceWorker } from './src/integrations/service-worker/index.ts';
 
 // Cross-origin isolation lets the runtime interrupt runaway Python through a
 // SharedArrayBuffer; every response of `astro dev` and `astro preview` carries it.
@@ -16,7 +18,8 @@ const isolationHeaders = {
 export default defineConfig({
   site: 'https://wsgi-ground-up.example',
   trailingSlash: 'ignore',
-  integrations: [mdx(), pyodideFiles()],
+  // serviceWorker() lists the built files, so it comes after every integration that adds some.
+  integrations: [mdx(), pyodideFiles(), cspCheck(), serviceWorker()],
   server: { headers: isolationHeaders },
   markdown: {
     // Sätteri (Astro 7's default processor) runs its own mdast/hast plugins; MDX inherits them.

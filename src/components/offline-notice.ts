@@ -1,0 +1,57 @@
+/**
+ * Registers the service worker (/sw.js, written at build by src/integrations/service-worker/) once the
+ * page has loaded, and tells the reader what it means for them. `?sw=off` unregisters it (tests,
+ * debugging). Nothing here runs before `load`, so it never delays the page.
+ */
+
+const MESSAGES = {
+  ready: 'This tutorial now works offline: pages, editor and Python are saved on this device.',
+  update: 'A new version of the tutorial has been downloaded. It takes effect on your next visit (close this tab, or every tab of the site, and come back).',
+  offline: 'You are offline. The pages, the editor and Python keep working from this device’s copy.',
+  online: '',
+} as const;
+
+function show(box: HTMLElement, text: string): void {
+  box.replaceChildren();
+  if (!text) return;
+  const p = document.createElement('p');
+  p.textContent = text;
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = 'Dismiss';
+  close.addEventListener('click', () => box.replaceChildren());
+  box.append(p, close);
+}
+
+/** Watch one registration: a worker that finishes installing is either the first one or an update. */
+function watch(box: HTMLElement, registration: ServiceWorkerRegistration): void {
+  if (registration.waiting && navigator.serviceWorker.controller) show(box, MESSAGES.update);
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    const isUpdate = Boolean(navigator.serviceWorker.controller);
+    worker?.addEventListener('statechange', () => {
+      if (isUpdate && worker.state === 'installed') show(box, MESSAGES.update);
+      if (!isUpdate && worker.state === 'activated') show(box, MESSAGES.ready);
+    });
+  });
+}
+
+/** Start the offline notice in `box` (a role=status element) and register the service worker. */
+export function startOfflineNotice(box: HTMLElement): void {
+  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  addEventListener('offline', () => show(box, MESSAGES.offline));
+  addEventListener('online', () => show(box, MESSAGES.online));
+  const off = new URLSearchParams(location.search).get('sw') === 'off';
+  const start = () => {
+    if (!navigator.onLine) show(box, MESSAGES.offline);
+    if (off) {
+      navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => r.unregister()), () => {});
+      return;
+    }
+    navigator.serviceWorker.register('/sw.js').then((registration) => watch(box, registration), () => {
+      // No service worker (a private window, a host without HTTPS): the site still works online.
+    });
+  };
+  if (document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
+}

@@ -1,0 +1,92 @@
+/**
+ * The site's Content-Security-Policy, in one place. Pages carry it as a <meta> (src/layouts/Base.astro,
+ * so `astro preview` delivers it too); deploy/nginx/site.conf sends the same text as a header, and the
+ * nginx test (tests/e2e/hardening-nginx.spec.ts) fails if the two drift apart. After a build, every
+ * built page is checked: an inline script whose hash the policy does not list fails the build, because
+ * the browser would refuse to run it.
+ */
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { themeScriptHash } from '../components/theme-script.ts';
+
+/** Hashes of every inline script the site's pages may run (today: the no-flash theme script). */
+export const INLINE_SCRIPT_HASHES: readonly string[] = [themeScriptHash];
+
+/** The policy of every page of the site (not of the sandboxed HTML preview, which has its own). */
+export function sitePolicy(hashes: readonly string[] = INLINE_SCRIPT_HASHES): string {
+  return [
+    "default-src 'self'",
+    // 'wasm-unsafe-eval' lets Pyodide compile its WebAssembly; no other eval of any kind.
+    `script-src 'self' ${hashes.join(' ')} 'wasm-unsafe-eval'`,
+    "worker-src 'self'",
+    // Style attributes only: shiki colours tokens with style="--shiki-…" and Monaco positions its
+    // views with them. <style> elements and stylesheets stay 'self'.
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** The policy as one string, for the page <meta> and the nginx header. */
+export const SITE_CSP = sitePolicy();
+
+/** Executable inline scripts of an HTML document (data blocks such as type="application/json" are not run). */
+export function inlineScripts(html: string): string[] {
+  const found: string[] = [];
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const attrs = match[1];
+    if (/\bsrc\s*=/i.test(attrs)) continue;
+    const type = attrs.match(/\btype\s*=\s*["']?([^"'\s>]+)/i)?.[1]?.toLowerCase();
+    if (type && !['module', 'text/javascript', 'application/javascript'].includes(type)) continue;
+    found.push(match[2]);
+  }
+  return found;
+}
+
+/** The CSP source expression for one inline script body. */
+export function scriptHash(body: string): string {
+  return `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+}
+
+/** Pages whose inline scripts the policy does not allow, one line each ("" when all is well). */
+export async function unlistedInlineScripts(dist: string, hashes: readonly string[] = INLINE_SCRIPT_HASHES): Promise<string[]> {
+  const problems: string[] = [];
+  const files = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html'));
+  for (const file of files) {
+    // The HTML preview frame is not a site page: its own <meta> policy allows its inline script.
+    if (file.startsWith('preview/')) continue;
+    for (const body of inlineScripts(await readFile(join(dist, file), 'utf8'))) {
+      const hash = scriptHash(body);
+      if (!hashes.includes(hash)) problems.push(`${file}: inline script ${hash} (${body.trim().slice(0, 60)}…)`);
+    }
+  }
+  return problems;
+}
+
+/** The Astro integration: fails the build when a built page has an inline script the CSP would block. */
+export function cspCheck(): AstroIntegration {
+  return {
+    name: 'csp-check',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const problems = await unlistedInlineScripts(fileURLToPath(dir));
+        if (problems.length) {
+          throw new Error(
+            `Content-Security-Policy: ${problems.length} inline script(s) are not allowed by src/integrations/csp.ts:\n  ` +
+              `${problems.join('\n  ')}\nMove the code into a module script (Astro bundles it as a file), or add its hash to INLINE_SCRIPT_HASHES.`,
+          );
+        }
+        logger.info('every inline script is listed in the Content-Security-Policy');
+      },
+    },
+  };
+}
