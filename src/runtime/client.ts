@@ -7,80 +7,18 @@
  */
 import { Emitter } from './emitter.ts';
 import { encodeRequest, type HttpRequest } from './http-request.ts';
-import type { Notice, ReadyInfo, RunResult, RunSettings, ServerMode, SimulationSpec, Workspace } from './protocol.ts';
+import type { Notice, ReadyInfo, RunResult, SimulationSpec, Workspace } from './protocol.ts';
+import type { RunHandle, RunOptions, RuntimeEvents, RuntimeOptions, RuntimeState } from './client-types.ts';
+import { createJob, settingsFor, type Job, type RunMessage } from './run-job.ts';
 import { crashNotice, stopNotice, type StopReason } from './stop-notices.ts';
 import { createBrowserWorker } from './browser-worker.ts';
 import { newId, WorkerGone, WorkerSlot, type LoadProgress, type WorkerPort } from './worker-slot.ts';
 
 export type { HttpRequest } from './http-request.ts';
+export type { RunHandle, RunOptions, RuntimeEvents, RuntimeOptions, RuntimeState } from './client-types.ts';
 export type { LoadProgress, WorkerPort } from './worker-slot.ts';
 export { RuntimeLoadError } from './worker-slot.ts';
 export type { Notice, ReadyInfo, RunResult, ServerMode, SimulationResult, SimulationSpec, Workspace } from './protocol.ts';
-
-export type RuntimeState = 'idle' | 'loading' | 'ready' | 'running' | 'failed';
-
-export interface RuntimeOptions {
-  /** Where Pyodide's files are served; default `${BASE_URL}pyodide/`. */
-  indexURL?: string;
-  /** Makes one worker; default a module Web Worker running worker.ts. Tests pass the Node runtime. */
-  createWorker?: () => WorkerPort;
-  /** Keep a second, loaded worker ready to take over after a forced stop; default: when isolated. */
-  standby?: boolean;
-  /** Whether SharedArrayBuffer interrupts are possible; default `crossOriginIsolated`. */
-  isolated?: boolean;
-  /** How long an interrupted run gets to stop before its worker is terminated; default 500 ms. */
-  interruptGraceMs?: number;
-  /** Default per-run time limit; default 5000 ms. */
-  timeLimitMs?: number;
-}
-
-export interface RunOptions {
-  mode?: ServerMode;
-  trace?: boolean;
-  /** gunicorn-style "module:callable"; default "app:app". */
-  appSpec?: string;
-  timeLimitMs?: number;
-  outputLimit?: number;
-  responseLimit?: number;
-  /** Live output while the run goes on (batched, ~20 per second at most). */
-  onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
-  signal?: AbortSignal;
-}
-
-/** A run in flight: its id, its result (always resolves once loaded, even when stopped), and cancel. */
-export interface RunHandle {
-  readonly id: number;
-  readonly result: Promise<RunResult>;
-  cancel(): void;
-}
-
-export interface RuntimeEvents {
-  [name: string]: unknown;
-  state: RuntimeState;
-  progress: LoadProgress;
-  ready: ReadyInfo;
-  output: { runId: number; stream: 'stdout' | 'stderr'; text: string };
-  notice: Notice;
-}
-
-type RunMessage =
-  | { type: 'run-request'; request: Uint8Array } | { type: 'run-script'; path: string }
-  | { type: 'run-simulation'; spec: SimulationSpec };
-
-interface Job {
-  id: number;
-  message: RunMessage;
-  options: RunOptions;
-  cancelled: boolean;
-  stop: ((reason: StopReason) => void) | null;
-  /** Resolves when the worker has begun this run: an interrupt sent earlier would be cleared. */
-  started: Promise<void>;
-  markStarted: () => void;
-  timer: ReturnType<typeof setTimeout> | undefined;
-  output: { stdout: string[]; stderr: string[] };
-}
-
-const DEFAULT_SETTINGS = { appSpec: 'app:app', mode: 'reference', trace: true, outputLimit: 1_000_000, responseLimit: 10_000_000 } as const;
 
 function defaultIndexURL(): string {
   const base = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
@@ -191,12 +129,7 @@ export class RuntimeClient {
   }
 
   private enqueue(message: RunMessage, options: RunOptions): RunHandle {
-    let markStarted = () => {};
-    const started = new Promise<void>((resolve) => { markStarted = resolve; });
-    const job: Job = {
-      id: newId(), message, options, cancelled: false, stop: null, started, markStarted, timer: undefined,
-      output: { stdout: [], stderr: [] },
-    };
+    const job = createJob(message, options);
     const cancel = () => {
       job.cancelled = true;
       job.stop?.('cancelled');
@@ -295,7 +228,7 @@ export class RuntimeClient {
     if (job.cancelled) return this.stoppedResult(job, { ...never, message: 'Stopped before it started.' }, started);
     const slot = await this.ensureActive();
     if (job.cancelled) return this.stoppedResult(job, { ...never, message: 'Stopped before it started.' }, started);
-    const settings: RunSettings = { ...DEFAULT_SETTINGS, ...pick(job.options) };
+    const settings = settingsFor(job.options);
     const limit = job.options.timeLimitMs ?? this.opts.timeLimitMs;
     this.current = job;
     this.setState('running');
@@ -335,14 +268,4 @@ export class RuntimeClient {
       if (this.active?.isAlive && this.info) this.setState('ready');
     }
   }
-}
-
-function pick(o: RunOptions): Partial<RunSettings> {
-  const out: Partial<RunSettings> = {};
-  if (o.appSpec !== undefined) out.appSpec = o.appSpec;
-  if (o.mode !== undefined) out.mode = o.mode;
-  if (o.trace !== undefined) out.trace = o.trace;
-  if (o.outputLimit !== undefined) out.outputLimit = o.outputLimit;
-  if (o.responseLimit !== undefined) out.responseLimit = o.responseLimit;
-  return out;
 }

@@ -1,0 +1,49 @@
+/** The public shapes of the runtime client: options, run handles and events (client.ts re-exports them). */
+import type { Notice, ReadyInfo, RunResult, ServerMode } from './protocol.ts';
+import type { LoadProgress, WorkerPort } from './worker-slot.ts';
+
+export type RuntimeState = 'idle' | 'loading' | 'ready' | 'running' | 'failed';
+
+export interface RuntimeOptions {
+  /** Where Pyodide's files are served; default `${BASE_URL}pyodide/`. */
+  indexURL?: string;
+  /** Makes one worker; default a module Web Worker running worker.ts. Tests pass the Node runtime. */
+  createWorker?: () => WorkerPort;
+  /** Keep a second, loaded worker ready to take over after a forced stop; default: when isolated. */
+  standby?: boolean;
+  /** Whether SharedArrayBuffer interrupts are possible; default `crossOriginIsolated`. */
+  isolated?: boolean;
+  /** How long an interrupted run gets to stop before its worker is terminated; default 500 ms. */
+  interruptGraceMs?: number;
+  /** Default per-run time limit; default 5000 ms. */
+  timeLimitMs?: number;
+}
+
+export interface RunOptions {
+  mode?: ServerMode;
+  trace?: boolean;
+  /** gunicorn-style "module:callable"; default "app:app". */
+  appSpec?: string;
+  timeLimitMs?: number;
+  outputLimit?: number;
+  responseLimit?: number;
+  /** Live output while the run goes on (batched, ~20 per second at most). */
+  onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
+  signal?: AbortSignal;
+}
+
+/** A run in flight: its id, its result (always resolves once loaded, even when stopped), and cancel. */
+export interface RunHandle {
+  readonly id: number;
+  readonly result: Promise<RunResult>;
+  cancel(): void;
+}
+
+export interface RuntimeEvents {
+  [name: string]: unknown;
+  state: RuntimeState;
+  progress: LoadProgress;
+  ready: ReadyInfo;
+  output: { runId: number; stream: 'stdout' | 'stderr'; text: string };
+  notice: Notice;
+}
