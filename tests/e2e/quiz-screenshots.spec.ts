@@ -48,3 +48,27 @@ for (const colorScheme of themes) {
     });
   }
 }
+
+for (const colorScheme of themes) {
+  test(`progress on the landing page and in the phase nav in ${colorScheme}`, async ({ page }) => {
+    const watch = watchPage(page);
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/');
+    await page.evaluate(() => localStorage.setItem('wsgi-ground-up:progress', JSON.stringify({
+      'what-wsgi-is': { visited: true, quiz: { 'p1-what-wsgi-is': { first: 1, firstCorrect: true, last: 1, lastCorrect: true } }, exercises: {} },
+      'an-app-from-scratch': { visited: true, quiz: {}, exercises: { greet: { passed: true, at: '2026-11-21T12:00:00Z' } } },
+    })));
+    await page.reload();
+    const name = `tests/output/screenshots/learning-progress-${colorScheme}`;
+    await page.getByRole('heading', { name: 'The four phases' }).evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: `${name}-landing.png` });
+    await page.getByRole('heading', { name: 'Your progress' }).evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: `${name}-tools.png` });
+    await page.goto('/phases/an-app-from-scratch/');
+    await page.screenshot({ path: `${name}-nav.png` });
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.screenshot({ path: `${name}-nav-360.png` });
+    expect(watch.problems()).toEqual([]);
+  });
+}
