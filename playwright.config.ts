@@ -26,6 +26,9 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
+    // The site's service worker precaches ~20 MB per context: off for every spec except the ones
+    // that test it (tests/e2e/hardening-*.spec.ts opt in with test.use({ serviceWorkers: 'allow' })).
+    serviceWorkers: 'block',
   },
   webServer: {
     // --ignore-lock: Astro 7 allows one tracked preview per project; parallel runs on other ports must not clash.

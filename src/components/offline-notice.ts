@@ -48,7 +48,10 @@ export function startOfflineNotice(box: HTMLElement): void {
       navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => r.unregister()), () => {});
       return;
     }
-    navigator.serviceWorker.register('/sw.js').then((registration) => watch(box, registration), () => {
+    navigator.serviceWorker.register('/sw.js').then((registration) => {
+      // Blocked service workers (Playwright's serviceWorkers: 'block') resolve with nothing.
+      if (registration) watch(box, registration);
+    }, () => {
       // No service worker (a private window, a host without HTTPS): the site still works online.
     });
   };

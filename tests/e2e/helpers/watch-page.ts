@@ -2,7 +2,7 @@ import { test, type Page } from '@playwright/test';
 
 /**
  * Records what must never happen on a page: console errors, uncaught errors,
- * failed requests, responses ≥ 400, and any request to another origin.
+ * Content-Security-Policy violations, failed requests, responses ≥ 400, and any request to another origin.
  * Call `problems()` at the end of a test and expect it to be empty.
  */
 export function watchPage(page: Page, { allowStatus = [] as string[] } = {}) {
@@ -16,6 +16,14 @@ export function watchPage(page: Page, { allowStatus = [] as string[] } = {}) {
     found.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => found.push(`uncaught: ${error.message}`));
+  // Every CSP violation of the site's own pages, also those Chromium does not log (report-only cases).
+  // Top frame only: the sandboxed HTML preview reports its intended blocks to the page itself.
+  void page.addInitScript(() => {
+    if (window !== window.top) return;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== siteOrigin) {
