@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { seriousViolations } from './helpers/axe.ts';
 import { liveEditor, openEditor, PHASE1 } from './editor-page.ts';
 
-test.setTimeout(300_000);
+test.setTimeout(420_000);
 
 /** Serious or critical axe findings inside one element (a whole-page scan per tab is too slow). */
 async function findingsIn(page: import('@playwright/test').Page, selector: string): Promise<string[]> {
@@ -23,7 +23,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await editor.getByText('Headers and body').click();
     await editor.getByRole('button', { name: 'Add header' }).click();
     await editor.getByRole('button', { name: 'Run' }).click();
-    await expect(editor.getByRole('group', { name: 'Rule broken' })).toBeVisible({ timeout: 120_000 });
+    await expect(editor.getByRole('group', { name: 'Rule broken' })).toBeVisible({ timeout: 180_000 });
     await editor.getByText('The real traceback').click();
     const scope = '[data-live-editor][data-name="pitfall_str_body"]';
     for (const tab of ['Response', 'Environ', 'Timeline', 'Output', 'Raw HTTP']) {

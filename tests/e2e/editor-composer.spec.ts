@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { liveEditor, PHASE1 } from './editor-page.ts';
 
-test.setTimeout(180_000);
+test.setTimeout(420_000);
 
 // The composer: form ↔ raw HTTP, the environ linked to the request bytes, copy as curl.
 test('a raw request reaches the app byte for byte; the environ points at the bytes each key came from', async ({ page, context }) => {
@@ -21,7 +21,7 @@ test('a raw request reaches the app byte for byte; the environ points at the byt
   await expect(editor.getByText('Request: GET /raw/path?q=%41 HTTP/1.1')).toBeVisible();
   await editor.getByRole('button', { name: 'Run' }).click();
   const body = editor.getByLabel('Response body');
-  await expect(body).toContainText("HTTP_X_ODD_HEADER = 'seen'", { timeout: 120_000 });
+  await expect(body).toContainText("HTTP_X_ODD_HEADER = 'seen'", { timeout: 180_000 });
   await expect(body).toContainText("PATH_INFO = '/raw/path'");
   await expect(body).toContainText("QUERY_STRING = 'q=%41'");
 

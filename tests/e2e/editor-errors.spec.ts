@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { liveEditor, openEditor, PHASE1, typeCode } from './editor-page.ts';
 
-test.setTimeout(150_000);
+test.setTimeout(420_000);
 
 // The line Monaco marks: its gutter decoration sits in the same margin row as the line number.
 async function markedLine(page: import('@playwright/test').Page, file: string): Promise<string> {
@@ -17,7 +17,7 @@ test('a syntax error marks the right line, with the message in plain words', asy
   await typeCode(page, input, 'def app(environ, start_response):\n    start_response("200 OK", [])\n    body = (b"never closed"\n\n\n    return [body]\n');
   await editor.getByRole('button', { name: 'Run' }).click();
   const card = editor.getByRole('group', { name: 'Error' });
-  await expect(card).toContainText('The server could not load your app', { timeout: 90_000 });
+  await expect(card).toContainText('The server could not load your app', { timeout: 180_000 });
   await expect(card).toContainText('Line 3: An opening ( on this line is never closed');
   expect(await markedLine(page, 'hello.py')).toBe('3');
   await expect(editor.locator('.le-error-after').first()).toContainText('never closed');
@@ -35,7 +35,7 @@ test('a traceback marks the line of the reader’s code that raised', async ({ p
   await typeCode(page, input, 'def app(environ, start_response):\n    start_response("200 OK", [])\n    name = environ["HTTP_X_MISSING"]\n    return [name.encode()]\n');
   await editor.getByRole('button', { name: 'Run' }).click();
   const card = editor.getByRole('group', { name: 'Error' });
-  await expect(card).toContainText('Your app raised an exception', { timeout: 90_000 });
+  await expect(card).toContainText('Your app raised an exception', { timeout: 180_000 });
   await expect(card).toContainText("Line 3: The key 'HTTP_X_MISSING' is not in the dict");
   expect(await markedLine(page, 'hello.py')).toBe('3');
   // Fixing the code clears the mark as soon as the reader types.
@@ -49,7 +49,7 @@ test('a broken WSGI rule is a card with the rule, the fix and the real traceback
   const editor = liveEditor(page, 'pitfall_str_body.py');
   await editor.getByRole('button', { name: 'Run' }).click();
   const card = editor.getByRole('group', { name: 'Rule broken' });
-  await expect(card).toContainText('every item must be bytes', { timeout: 90_000 });
+  await expect(card).toContainText('every item must be bytes', { timeout: 180_000 });
   await expect(card.getByRole('link', { name: 'PEP 3333: Unicode Issues' })).toHaveAttribute('href', 'https://peps.python.org/pep-3333/#unicode-issues');
   await expect(card).toContainText("How to fix it: Encode text before yielding it");
   await card.getByText('The real traceback').click();

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { liveEditor, PHASE1 } from './editor-page.ts';
 
-test.setTimeout(150_000);
+test.setTimeout(420_000);
 
 // A reader who uses only the keyboard: reach the code, edit it, leave the editor, run, read the tabs.
 test('a whole editor used by keyboard alone', async ({ page }) => {
@@ -14,7 +14,7 @@ test('a whole editor used by keyboard alone', async ({ page }) => {
   // Next stop is the code (Reset is disabled): focusing it opens the editor with the caret in it.
   await page.keyboard.press('Tab');
   const input = editor.getByRole('textbox', { name: 'Code of hello.py, editable' });
-  await expect(input).toBeFocused({ timeout: 60_000 });
+  await expect(input).toBeFocused({ timeout: 180_000 });
   await expect(input).toHaveAttribute('aria-describedby', 'le-hello-keys');
   await expect(page.locator('#le-hello-keys')).toContainText('Esc then Tab to leave the editor');
   await page.keyboard.press('ControlOrMeta+End');
@@ -38,7 +38,7 @@ test('a whole editor used by keyboard alone', async ({ page }) => {
   await page.keyboard.press('Shift+Tab');
   await expect(run).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(editor.locator('.le-response .le-status')).toHaveText('200 OK', { timeout: 90_000 });
+  await expect(editor.locator('.le-response .le-status')).toHaveText('200 OK', { timeout: 180_000 });
   await expect(run).toBeFocused();
 
   // The result tabs: reach them with Tab, move with the arrow keys.

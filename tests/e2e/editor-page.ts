@@ -1,7 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The phase page whose examples are LiveEditors (phase 1). */
-export const PHASE1 = '/phases/what-wsgi-is/';
+/**
+ * The phase page whose examples are LiveEditors (phase 1). A 30 s run limit instead of 5 s: on a
+ * busy test machine a first `import wsgiref` alone can take seconds; a stuck run is stopped by hand.
+ */
+export const PHASE1 = '/phases/what-wsgi-is/?timeLimit=30000';
 
 /** One LiveEditor, found by its accessible name ("Live example: hello.py"). */
 export function liveEditor(page: Page, file: string): Locator {
@@ -31,7 +34,7 @@ export async function typeCode(page: Page, input: Locator, code: string): Promis
     const box = el.closest('[data-live-editor]');
     const area = box?.querySelector<HTMLTextAreaElement>('textarea.le-textarea');
     return (area ? area.value : box?.querySelector('.view-lines')?.textContent ?? '').replace(/\u00a0/g, ' ');
-  })).toContain(first);
+  }), { timeout: 30_000 }).toContain(first);
 }
 
 /** Click Run and wait for the status line of the response. */

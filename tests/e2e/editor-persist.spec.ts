@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { liveEditor, openEditor, PHASE1, typeCode } from './editor-page.ts';
 
-test.setTimeout(150_000);
+test.setTimeout(420_000);
 
 // These tests never run Python: as on a Save-Data connection, the page must not start it by itself.
 test.beforeEach(async ({ context }) => {

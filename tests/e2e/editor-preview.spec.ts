@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { watchPage } from './helpers/watch-page.ts';
 import { liveEditor, openEditor, PHASE1, typeCode } from './editor-page.ts';
 
-test.setTimeout(150_000);
+test.setTimeout(420_000);
 
 // The app answers HTML whose script tries to reach the page and the network.
 const HOSTILE = `def app(environ, start_response):
@@ -26,7 +26,7 @@ test('an HTML response is previewed sandboxed: its scripts cannot reach the page
   const input = await openEditor(editor);
   await typeCode(page, input, HOSTILE);
   await editor.getByRole('button', { name: 'Run' }).click();
-  await editor.getByRole('tab', { name: 'Preview' }).click({ timeout: 90_000 });
+  await editor.getByRole('tab', { name: 'Preview' }).click({ timeout: 180_000 });
 
   const iframe = editor.locator('iframe.le-preview-frame');
   await expect(iframe).toHaveAttribute('sandbox', 'allow-scripts');

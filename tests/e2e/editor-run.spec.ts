@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { watchPage } from './helpers/watch-page.ts';
 import { liveEditor, openEditor, PHASE1, runAndReadStatus, typeCode } from './editor-page.ts';
 
-test.setTimeout(180_000);
+test.setTimeout(420_000);
 
 // A reader edits an example, runs it with the button and with Ctrl+Enter, and reads the response.
 test('type code, run, read the response; Ctrl+Enter runs too', async ({ page }) => {

@@ -3,7 +3,7 @@ import { liveEditor, openEditor, PHASE1 } from './editor-page.ts';
 
 // Screenshots of a LiveEditor with its results open, desktop and phone width, both themes, for review
 // (tests/output/screenshots/editor-*.png). Each also checks the results rendered.
-test.setTimeout(180_000);
+test.setTimeout(420_000);
 
 for (const width of [1280, 360]) {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -16,7 +16,7 @@ for (const width of [1280, 360]) {
       await page.screenshot({ path: `tests/output/screenshots/editor-static-${width}-${colorScheme}.png` });
       await openEditor(editor);
       await editor.getByRole('button', { name: 'Run' }).click();
-      await expect(editor.getByRole('group', { name: 'Rule broken' })).toBeVisible({ timeout: 90_000 });
+      await expect(editor.getByRole('group', { name: 'Rule broken' })).toBeVisible({ timeout: 180_000 });
       await editor.getByRole('tab', { name: 'Environ' }).click();
       await editor.screenshot({ path: `tests/output/screenshots/editor-results-${width}-${colorScheme}.png` });
     });
@@ -28,9 +28,9 @@ for (const width of [1280, 360]) {
     test(`playground with results at ${width}px in ${colorScheme}`, async ({ page }) => {
       await page.setViewportSize({ width, height: 1000 });
       await page.emulateMedia({ colorScheme });
-      await page.goto('/playground/');
+      await page.goto('/playground/?timeLimit=30000');
       await page.getByRole('button', { name: 'Run' }).click();
-      await expect(page.getByLabel('Response body')).toHaveText('Hello, Ada!', { timeout: 120_000 });
+      await expect(page.getByLabel('Response body')).toHaveText('Hello, Ada!', { timeout: 180_000 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await page.screenshot({ path: `tests/output/screenshots/playground-${width}-${colorScheme}.png`, fullPage: true });
     });

@@ -25,13 +25,9 @@ function wire(section: HTMLElement) {
   host.addEventListener('pointerdown', open);
   section.addEventListener('click', (event) => {
     if (controllers.has(section)) return; // the controller handles its own clicks
-    const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
-    if (!action) return;
-    void controllerFor(section).then((c) => {
-      if (action === 'run') void c.run();
-      if (action === 'reset') c.reset();
-      if (action === 'undo-reset') c.undoReset();
-    });
+    // The first click on a button builds the controller, then is replayed so it handles it.
+    const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button');
+    if (button) void controllerFor(section).then(() => button.click());
   });
   const first = () => { if (!controllers.has(section)) void controllerFor(section).then((c) => c.noteInput()); };
   section.addEventListener('input', first);
