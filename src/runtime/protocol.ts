@@ -30,7 +30,7 @@ export interface RunSettings {
 /** Why a run ended early, in words for the reader; `restarted` means Python was replaced. */
 export type NoticeKind =
   | 'time-limit' | 'cancelled' | 'output-limit' | 'response-limit'
-  | 'memory' | 'recursion' | 'threads' | 'crash';
+  | 'memory' | 'recursion' | 'threads' | 'exit' | 'crash';
 export interface Notice {
   kind: NoticeKind;
   message: string;

@@ -122,4 +122,16 @@ describe('the runtime in Node', () => {
     expect(result.server?.status).toBe('500 Internal Server Error');
     expect(result.server?.error?.traceback).toMatch(/app\.py", line 2/);
   });
+
+  it('explains that input() has no keyboard, and that sys.exit() in an app only ends the request', async () => {
+    const typed = await script({ 'app.py': 'name = input("name? ")\n' });
+    expect(typed.exception?.type).toBe('EOFError');
+    expect(typed.exception?.message).toMatch(/input\(\) is not available here/);
+    await client.setFiles({ 'app.py': 'import sys\ndef app(environ, start_response):\n    sys.exit(3)\n' });
+    const exited = await client.request({ method: 'GET', target: '/' }).result;
+    expect(exited.notice?.kind).toBe('exit');
+    expect(exited.notice?.message).toMatch(/^sys\.exit\(3\) was called/);
+    const next = await script({ 'app.py': 'import sys\nprint("bye")\nsys.exit(0)\n' });
+    expect(next).toMatchObject({ stdout: 'bye\n', notice: null, exception: null });
+  });
 });

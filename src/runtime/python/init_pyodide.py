@@ -10,7 +10,7 @@ import sys
 from pyodide.ffi import to_js
 from wsgisim.loader import purge
 
-from worker_support import threads
+from worker_support import stdin, threads
 from worker_support.isolation import RunState
 from worker_support.notices import classify, last_exception_line
 from worker_support.output import OutputSink
@@ -29,6 +29,7 @@ def boot(post_output):
     # Edits can land within the same second with the same size; a cached .pyc would then be stale.
     sys.dont_write_bytecode = True
     threads.install()
+    stdin.install()
     write_workspace(APP_DIR, {})
     try:
         import wsgisim.api  # noqa: F401  (importing early makes the first Run fast)
@@ -122,7 +123,7 @@ def run_script(path, settings_json):
         state.restore()
         sink.flush()
     notice = None
-    if exception is not None:
+    if exception is not None and exception["type"] != "SystemExit":  # exiting is normal for a script
         notice = _notice(exception["type"], exception["message"])
     if sink.exceeded:
         notice = {"kind": "output-limit", "message": sink.limit_message(), "restarted": False}

@@ -6,6 +6,10 @@ MEMORY = ("Memory limit: the code asked for more memory than the browser's Pytho
 RECURSION = ("Recursion limit: a function kept calling itself ({detail}). Add a base case that stops "
              "the recursion, or use a loop.")
 
+EXIT = ("sys.exit({code}) was called. On a real server that would stop the whole worker process, not just "
+        "this request; here only the request ended. Return a response (an error status if something is "
+        "wrong) instead of exiting.")
+
 
 def classify(exc_type, message):
     """(kind, reader_message) for a limit-type exception named `exc_type`, or None for ordinary errors."""
@@ -16,6 +20,8 @@ def classify(exc_type, message):
         return "memory", f"{MEMORY} (Python said: OverflowError: {message})"
     if exc_type == "RecursionError":
         return "recursion", RECURSION.format(detail=message or "maximum recursion depth exceeded")
+    if exc_type == "SystemExit":
+        return "exit", EXIT.format(code=message or "None")
     if exc_type == "ThreadsUnavailable":
         return "threads", message
     if exc_type == "OutputLimitExceeded":
