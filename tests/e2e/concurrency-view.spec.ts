@@ -33,8 +33,15 @@ type CliRun = { metrics: Metrics; loop?: { blocked: unknown[]; blocked_total: nu
 /** What watchPage found, less this spec's own server (watchPage knows only the config's baseURL). */
 const problems = (watch: ReturnType<typeof watchPage>) => watch.problems().filter((p) => !p.includes(`another origin: ${BASE}/`));
 
-/** Run the command line on the view's workload (read from the page's controls and config). */
-async function cliFor(view: Locator): Promise<{ pool?: CliRun; loop?: CliRun }> {
+/** Run the command line on the view's workload (read from the page's controls and config), with
+ * the lesson's example files or, for an app listed in `edited`, the reader's code. */
+async function cliFor(view: Locator, edited: Record<string, string> = {}): Promise<{ pool?: CliRun; loop?: CliRun }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cv-'));
+  const appPath = (file: string) => {
+    if (!(file in edited)) return resolve(EXAMPLES[file]);
+    writeFileSync(join(dir, file), edited[file]);
+    return join(dir, file);
+  };
   const config = JSON.parse(await view.locator('script[data-config]').textContent() ?? '{}') as Config;
   const value = async (label: string) => Number(await view.getByLabel(label, { exact: true }).inputValue());
   const spec: Record<string, unknown> = {
@@ -43,9 +50,8 @@ async function cliFor(view: Locator): Promise<{ pool?: CliRun; loop?: CliRun }> 
       slow_path: config.slowPath, fast_path: config.fastPath, pattern: config.pattern, seed: config.seed,
     },
   };
-  if (config.pool) spec.pool = { app: `${resolve(EXAMPLES[config.pool.file])}:app`, workers: await value('Workers') };
-  if (config.loop) spec.loop = { app: `${resolve(EXAMPLES[config.loop.file])}:app` };
-  const dir = mkdtempSync(join(tmpdir(), 'cv-'));
+  if (config.pool) spec.pool = { app: `${appPath(config.pool.file)}:app`, workers: await value('Workers') };
+  if (config.loop) spec.loop = { app: `${appPath(config.loop.file)}:app` };
   writeFileSync(join(dir, 'view.json'), JSON.stringify(spec));
   execFileSync('npx', ['node', 'scripts/simulate-concurrency.ts', join(dir, 'view.json'), '--out', join(dir, 'out.json')], { stdio: 'pipe', timeout: 120_000 });
   return JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
@@ -59,11 +65,12 @@ async function cell(view: Locator, row: string, column = 0): Promise<number> {
 }
 
 async function openView(page: Page, path: string, title: string): Promise<Locator> {
-  await page.goto(path);
+  // A second view of the same page is reached by scrolling: reloading would restart Python.
+  if (new URL(page.url(), BASE).pathname !== path) await page.goto(path);
   const view = page.getByRole('region', { name: title });
   await view.scrollIntoViewIfNeeded();
   // The view runs by itself once Python is ready; wait for its table (Python's first start is slow).
-  await expect(view.getByRole('table', { name: /numbers that matter/ })).toBeVisible({ timeout: 120_000 });
+  await expect(view.getByRole('table', { name: /numbers that matter/ })).toBeVisible({ timeout: 180_000 });
   return view;
 }
 
@@ -79,7 +86,7 @@ test('nothing of Python or the editor loads before the load event', async ({ pag
 });
 
 test('changing the worker count shows the p95 the command line computes', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const watch = watchPage(page);
   const view = await openView(page, PHASE3, 'A pool of sync workers under load');
   const before = await cliFor(view);
@@ -94,12 +101,13 @@ test('changing the worker count shows the p95 the command line computes', async 
   expect(await cell(view, 'Longest queue')).toBe(after.pool!.metrics.max_queue);
   // One lane per worker in the timeline.
   await expect(view.getByRole('img', { name: /^Timeline/ }).locator('[data-lane="worker"]')).toHaveCount(4);
+  await view.screenshot({ path: 'tests/output/concurrency/pool-1280-light.png' });
   test.info().annotations.push({ type: 'simulation ms (browser, 40 requests)', description: await view.getAttribute('data-elapsed-ms') ?? '' });
   expect(problems(watch)).toEqual([]);
 });
 
 test('a blocking time.sleep stalls the loop lane; await asyncio.sleep does not', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const blocked = await openView(page, PHASE4, 'A blocking time.sleep inside the event loop');
   const cli = await cliFor(blocked);
   const stalls = cli.loop!.loop!.blocked.length;
@@ -114,14 +122,34 @@ test('a blocking time.sleep stalls the loop lane; await asyncio.sleep does not',
   const awaiting = await openView(page, PHASE4, 'Sync workers vs one event loop, same requests');
   await expect(awaiting.getByRole('img', { name: /^Timeline/ }).locator('[data-lane="loop-requests"] rect')).not.toHaveCount(0);
   await expect(awaiting.getByRole('img', { name: /^Timeline/ }).locator('.cv-stall')).toHaveCount(0);
+  await awaiting.screenshot({ path: 'tests/output/concurrency/pool-vs-loop-1280-light.png' });
 });
 
 test('the same controls give the same numbers on every run', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const view = await openView(page, PHASE3, 'A pool of sync workers under load');
   const table = view.getByRole('table', { name: /numbers that matter/ });
   const first = await table.textContent();
   await view.getByRole('button', { name: 'Run simulation' }).click();
   await expect(view.getByRole('button', { name: 'Run simulation' })).toBeEnabled();
   await expect(table).toHaveText(first ?? '');
+});
+
+test('the reader\'s edited code is what runs', async ({ page }) => {
+  test.setTimeout(420_000);
+  const view = await openView(page, PHASE3, 'A pool of sync workers under load');
+  const edited = readFileSync(EXAMPLES['slow_greeter.py'], 'utf8').replace('time.sleep(2)', 'time.sleep(5)');
+  await view.getByLabel('Code of slow_greeter.py. Focus or click to edit.').click();
+  const editor = view.getByRole('textbox', { name: 'Code of slow_greeter.py, editable' });
+  await expect(editor).toBeFocused({ timeout: 60_000 });
+  // Pasted, as a reader would (typed text would be re-indented by Monaco's auto-indent).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), edited);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(view.getByText('modified', { exact: true })).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  const cli = await cliFor(view, { 'slow_greeter.py': edited });
+  await expect.poll(() => cell(view, 'Latency p95'), { timeout: 90_000 }).toBe(cli.pool!.metrics.latency.p95);
+  expect(cli.pool!.metrics.latency.p95).toBeGreaterThanOrEqual(5);
 });

@@ -91,7 +91,9 @@ export function renderTimeline(input: TimelineInput, width: number): SVGSVGEleme
     const thread = el('g', { 'data-lane': 'loop-thread' }, g);
     el('rect', { x: x(0), y, width: plot, height: LANE, class: 'cv-lane' }, thread);
     text(thread, 8, y + LANE / 2 + 4, 'Loop thread');
-    for (const s of stalls(input.loop)) {
+    const blocked = stalls(input.loop);
+    if (!blocked.length) text(thread, x(0) + 6, y + LANE / 2 + 4, 'never blocked: every wait was an await', 'cv-small');
+    for (const s of blocked) {
       const rect = el('rect', { x: x(s.start), y: y + 2, width: Math.max(2, x(s.end) - x(s.start)), height: LANE - 4, class: 'cv-stall', 'data-stall': s.request ?? '' }, thread);
       el('title', {}, rect).textContent = s.label;
     }
