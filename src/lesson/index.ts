@@ -2,3 +2,4 @@
 export { default as LiveEditor } from './LiveEditor.astro';
 export { default as RequestComposer } from './RequestComposer.astro';
 export { default as ConcurrencyView } from './ConcurrencyView.astro';
+export { default as OnionView } from './OnionView.astro';

@@ -12,6 +12,8 @@ import { errorLine, type PythonError } from './plain-errors.ts';
 import { renderRawHttp } from './RawHttpView.ts';
 import { isHtml, renderResponse } from './ResponseView.ts';
 import { renderTimeline } from './Timeline.ts';
+import { renderOnion } from '../onion/OnionPanel.ts';
+import { hasLayers } from '../onion/model.ts';
 import { errorCard, noticeCard, violationCard } from './ViolationCard.ts';
 
 export interface ResultContext {
@@ -92,6 +94,8 @@ export function renderResults(result: RunResult, ctx: ResultContext): HTMLElemen
     if (isHtml(server)) panels.push(['Preview', () => renderHtmlPreview(server.body, ctx.base)]);
     panels.push(['Environ', () => renderEnviron(server.environ, server.events, ctx.request, server.mode.name)]);
     panels.push(['Timeline', () => renderTimeline(server.events)]);
+    // The middleware onion (issue 6): only when a layer wraps the app, not for a lone app.
+    if (hasLayers(server.events)) panels.push(['Onion', () => renderOnion(server.events, { file: ctx.file })]);
   }
   panels.push(['Output', () => renderOutput({ stdout: result.stdout, stderr: result.stderr, log: server?.log ?? '' })]);
   if (server) panels.push(['Raw HTTP', () => renderRawHttp(ctx.request, server.response)]);
