@@ -2,7 +2,8 @@
 
 Rules held here:
 - each content/phases/*/examples/*.py appears verbatim as a ```python fence in that phase's index.mdx,
-  or is imported with ?raw into a <LiveEditor code={...}> there (the page then shows the file itself);
+  or is imported with ?raw into a <LiveEditor code={...}> (or <OnionView code={...}>) there (the page
+  then shows the file itself);
 - a ```python fence with no matching file must start with "# needs " (code shown for reading only,
   e.g. it imports Flask), so no runnable example can drift from its file;
 - every example serves GET / under wsgiref. One not marked "# pitfall:" runs inside
@@ -34,7 +35,7 @@ def fences(mdx_path):
 def live_editors(mdx_path):
     """Return the example file names a page shows through <LiveEditor code={name}>."""
     text = mdx_path.read_text()
-    return {f for var, f in RAW_IMPORT.findall(text) if re.search(r"<LiveEditor\b[^>]*\bcode=\{%s\}" % var, text)}
+    return {f for var, f in RAW_IMPORT.findall(text) if re.search(r"<(?:LiveEditor|OnionView)\b[^>]*\bcode=\{%s\}" % var, text)}
 
 
 def server_complained(log, body):
