@@ -1,0 +1,79 @@
+// Page benchmark (issue 9), in headless Chromium against the built site (npm run build first), served
+// with gzip by bench/lib/static-server.ts, side by side with the floor page (boots the same Pyodide in
+// a worker and runs 1+1), alternating runs:
+//   npm run bench:pages        RUNS=5 WARM=20 PAGE=/phases/what-wsgi-is/ LIGHTHOUSE=1 (env vars)
+// Prints a table and writes bench/results/pages.json. Asserts nothing.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFloorPage } from './lib/floor-page.ts';
+import { visit, type Visit } from './lib/first-run.ts';
+import { startStaticServer } from './lib/static-server.ts';
+import { kb, median, ms, p95 } from './lib/stats.ts';
+import { warmRuns } from './lib/warm-run.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.RUNS ?? 5);
+const WARM = Number(process.env.WARM ?? 20);
+const PAGE = process.env.PAGE ?? '/phases/what-wsgi-is/';
+const log = (s: string) => process.stderr.write(`[bench:pages] ${s}\n`);
+
+const summary = (xs: Visit[]) => ({
+  median: median(xs.map((v) => v.ms)), p95: p95(xs.map((v) => v.ms)), all: xs.map((v) => Math.round(v.ms)),
+  bytesBeforeLoad: median(xs.map((v) => v.bytesBeforeLoad)), bytesTotal: median(xs.map((v) => v.bytesTotal)),
+  loadMs: median(xs.map((v) => v.loadMs)),
+});
+
+async function main() {
+  const floorDir = writeFloorPage();
+  const profiles = mkdtempSync(join(tmpdir(), 'wsgi-bench-profiles-'));
+  const server = await startStaticServer({ '/': join(ROOT, 'dist'), '/__floor/': floorDir });
+  const urls = { site: server.origin + PAGE, floor: `${server.origin}/__floor/` };
+  const runs: Record<string, Visit[]> = { siteCold: [], floorCold: [], siteWarm: [], floorWarm: [] };
+  const out: Record<string, unknown> = { date: new Date().toISOString(), page: PAGE, runs: RUNS };
+  try {
+    let n = 0;
+    const fresh = () => join(profiles, `cold-${n++}`);
+    for (let i = 0; i < RUNS; i++) {
+      const order = i % 2 ? (['floor', 'site'] as const) : (['site', 'floor'] as const);
+      for (const kind of order) {
+        const v = await visit(server, fresh(), urls[kind], kind);
+        runs[`${kind}Cold`].push(v);
+        log(`cold ${kind} ${i + 1}/${RUNS}: ${ms(v.ms)} (load ${ms(v.loadMs)}, ${kb(v.bytesTotal)})`);
+      }
+    }
+    // Warm: one profile per page, primed once, then the browser is relaunched for every measured visit.
+    const warmProfile = { site: join(profiles, 'warm-site'), floor: join(profiles, 'warm-floor') };
+    for (const kind of ['site', 'floor'] as const) await visit(server, warmProfile[kind], urls[kind], kind);
+    for (let i = 0; i < RUNS; i++) {
+      const order = i % 2 ? (['floor', 'site'] as const) : (['site', 'floor'] as const);
+      for (const kind of order) {
+        const v = await visit(server, warmProfile[kind], urls[kind], kind);
+        runs[`${kind}Warm`].push(v);
+        log(`warm ${kind} ${i + 1}/${RUNS}: ${ms(v.ms)} (${kb(v.bytesTotal)})`);
+      }
+    }
+    for (const [k, v] of Object.entries(runs)) out[k] = summary(v);
+    log('warm Run → response and editor bytes on demand');
+    out.warmRun = await warmRuns(server, urls.site, WARM);
+  } finally {
+    await server.close();
+    rmSync(profiles, { recursive: true, force: true });
+    rmSync(floorDir, { recursive: true, force: true });
+  }
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results/pages.json'), JSON.stringify(out, null, 2));
+  const s = out as Record<string, ReturnType<typeof summary>>;
+  const w = out.warmRun as Awaited<ReturnType<typeof warmRuns>>;
+  console.log(`Page benchmark: ${PAGE} vs floor (median of ${RUNS}, alternating; ratio = site first Run ÷ floor Python ready)`);
+  console.log(`  cold  first Run result ${ms(s.siteCold.median)} (p95 ${ms(s.siteCold.p95)})  floor ready ${ms(s.floorCold.median)}  ratio ${(s.siteCold.median / s.floorCold.median).toFixed(2)} (target ≤ 0.70)`);
+  console.log(`  warm  first Run result ${ms(s.siteWarm.median)} (p95 ${ms(s.siteWarm.p95)})  floor ready ${ms(s.floorWarm.median)}  ratio ${(s.siteWarm.median / s.floorCold.median).toFixed(2)} of cold floor, ${(s.siteWarm.median / s.floorWarm.median).toFixed(2)} of warm floor (target ≤ 0.40)`);
+  console.log(`  bytes before load (cold)  site ${kb(s.siteCold.bytesBeforeLoad)}  floor ${kb(s.floorCold.bytesBeforeLoad)}`);
+  console.log(`  bytes in total (cold)     site ${kb(s.siteCold.bytesTotal)}  floor ${kb(s.floorCold.bytesTotal)};  warm: site ${kb(s.siteWarm.bytesTotal)}  floor ${kb(s.floorWarm.bytesTotal)}`);
+  console.log(`  warm Run → rendered response  median ${w.median.toFixed(1)} ms  p95 ${w.p95.toFixed(1)} ms (${w.all.length} runs)`);
+  console.log(`  editor bytes on demand    ${kb(w.editorBytes)} in ${w.editorRequests} requests (click → editor ${w.editorMs} ms)`);
+}
+
+await main();
+process.exit(0);
