@@ -12,7 +12,8 @@ export interface PageRun {
   request: HttpRequest;
 }
 
-const TAG = /<LiveEditor\b([\s\S]*?)\/>/g;
+// OnionView takes the same props (it is a LiveEditor opening on the Onion tab).
+const TAG = /<(?:LiveEditor|OnionView)\b([\s\S]*?)\/>/g;
 
 /** The value of one attribute: "text" or {expression} (braces balanced). */
 function attribute(attrs: string, name: string): { text?: string; expr?: string } | null {
