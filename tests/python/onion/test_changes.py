@@ -78,15 +78,17 @@ class ChangesTest(unittest.TestCase):
         result = run("one_function:app")
         self.assertIn(["Content-Length", "10"], [list(h) for h in result["headers"]])
 
-    def test_a_previous_profile_function_is_restored(self):
+    def test_a_profiler_already_running_is_left_alone(self):
         calls = []
-        sys.setprofile(lambda *a: calls.append(a[1]))
+        mine = lambda *a: calls.append(a[1])  # noqa: E731
+        sys.setprofile(mine)
         try:
-            run("one_function:app")
-            self.assertIsNotNone(sys.getprofile())
+            result = run("one_function:app")
+            self.assertIs(sys.getprofile(), mine)
         finally:
             sys.setprofile(None)
-
+        self.assertEqual([e for e in result["events"] if "layer" in e], [])
+        self.assertIn("call", calls)
 
 if __name__ == "__main__":
     unittest.main()
