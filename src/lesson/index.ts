@@ -3,3 +3,5 @@ export { default as LiveEditor } from './LiveEditor.astro';
 export { default as RequestComposer } from './RequestComposer.astro';
 export { default as ConcurrencyView } from './ConcurrencyView.astro';
 export { default as OnionView } from './OnionView.astro';
+export { default as Quiz } from './Quiz.astro';
+export { default as Exercise } from './Exercise.astro';
