@@ -1,17 +1,21 @@
 import { test, expect } from '@playwright/test';
-import { seriousViolations } from './helpers/axe.ts';
-import { builtPages } from './helpers/pages.ts';
+import { codeTokenContrast, seriousViolations } from './helpers/axe.ts';
+import { builtPages, pageLabel } from './helpers/pages.ts';
 import { watchPage } from './helpers/watch-page.ts';
 
 // Every built page, in both themes: loads cleanly from this origin only, has the
-// landmarks and a single h1, and passes axe-core without serious or critical findings.
+// landmarks and a single h1, passes axe-core without serious or critical findings, fits
+// 360 px without sideways scrolling, and leaves screenshots at 1280 and 360 px in
+// tests/output/screenshots/ (full page, plus "-top" for the first screen) for review.
 const pages = [...builtPages(), '/no-such-page/'];
 
 for (const path of pages) {
   for (const colorScheme of ['light', 'dark'] as const) {
-    test(`${path} in ${colorScheme}: clean load, one h1, landmarks, axe`, async ({ page }) => {
+    test(`${path} in ${colorScheme}: clean load, one h1, landmarks, axe, 360 and 1280 px`, async ({ page }) => {
+      test.setTimeout(120_000); // axe on a long lesson is slow when the two cores are shared
       const watch = watchPage(page, { allowStatus: ['/no-such-page/'] });
       await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width: 1280, height: 900 });
       const response = await page.goto(path);
       expect(response?.status()).toBe(path === '/no-such-page/' ? 404 : 200);
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -22,6 +26,15 @@ for (const path of pages) {
       await expect(page.getByRole('contentinfo')).toHaveCount(1);
       await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main');
       expect(await seriousViolations(page)).toEqual([]);
+      expect(await codeTokenContrast(page), 'code token colours below 4.5:1').toEqual([]);
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 900 });
+        const name = `tests/output/screenshots/${pageLabel(path)}-${width}-${colorScheme}`;
+        await page.screenshot({ path: `${name}-top.png` });
+        await page.screenshot({ path: `${name}.png`, fullPage: true });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${path} is wider than ${width} px`).toBeLessThanOrEqual(0);
+      }
       expect(watch.problems()).toEqual([]);
     });
   }
@@ -37,6 +50,7 @@ test('an unknown address shows the 404 page with ways back in', async ({ page })
 
 for (const path of builtPages().filter((p) => p.startsWith('/phases/'))) {
   test(`${path} does not shift its layout while loading`, async ({ page }) => {
+    test.setTimeout(120_000);
     await page.addInitScript(() => {
       (window as any).__shift = 0;
       new PerformanceObserver((list) => {
@@ -51,7 +65,10 @@ for (const path of builtPages().filter((p) => p.startsWith('/phases/'))) {
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       }
     });
-    await page.waitForLoadState('networkidle');
+    // Not networkidle: lessons may start Python in the background once the page is idle.
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('figure.diagram img')].every((img) => img.offsetParent === null || img.complete)))
+      .toBe(true);
     expect(await page.evaluate(() => (window as any).__shift)).toBeLessThan(0.01);
   });
 }
