@@ -12,6 +12,8 @@ import { visit, type Visit } from './lib/first-run.ts';
 import { startStaticServer } from './lib/static-server.ts';
 import { kb, median, ms, p95 } from './lib/stats.ts';
 import { warmRuns } from './lib/warm-run.ts';
+import { runLighthouse, type LighthouseRow } from './lib/lighthouse.ts';
+import { builtPages } from '../tests/e2e/helpers/pages.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -27,11 +29,15 @@ const summary = (xs: Visit[]) => ({
 
 async function main() {
   const floorDir = writeFloorPage();
+  const out: Record<string, unknown> = { date: new Date().toISOString(), page: PAGE, runs: RUNS };
   const profiles = mkdtempSync(join(tmpdir(), 'wsgi-bench-profiles-'));
   const server = await startStaticServer({ '/': join(ROOT, 'dist'), '/__floor/': floorDir });
   const urls = { site: server.origin + PAGE, floor: `${server.origin}/__floor/` };
+  if (process.env.ONLY === 'lighthouse') {
+    try { out.lighthouse = await runLighthouse(server.origin, builtPages(join(ROOT, 'dist')), log); } finally { await server.close(); }
+    return report(out, true);
+  }
   const runs: Record<string, Visit[]> = { siteCold: [], floorCold: [], siteWarm: [], floorWarm: [] };
-  const out: Record<string, unknown> = { date: new Date().toISOString(), page: PAGE, runs: RUNS };
   try {
     let n = 0;
     const fresh = () => join(profiles, `cold-${n++}`);
@@ -57,13 +63,24 @@ async function main() {
     for (const [k, v] of Object.entries(runs)) out[k] = summary(v);
     log('warm Run → response and editor bytes on demand');
     out.warmRun = await warmRuns(server, urls.site, WARM);
+    if (process.env.LIGHTHOUSE !== '0') out.lighthouse = await runLighthouse(server.origin, builtPages(join(ROOT, 'dist')), log);
   } finally {
     await server.close();
     rmSync(profiles, { recursive: true, force: true });
     rmSync(floorDir, { recursive: true, force: true });
   }
+  report(out, false);
+}
+
+function report(out: Record<string, unknown>, lighthouseOnly: boolean) {
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/results/pages.json'), JSON.stringify(out, null, 2));
+  writeFileSync(join(ROOT, `bench/results/${lighthouseOnly ? 'lighthouse' : 'pages'}.json`), JSON.stringify(out, null, 2));
+  const lh = (out.lighthouse ?? []) as LighthouseRow[];
+  if (lh.length) {
+    console.log('Lighthouse (performance / accessibility / best practices / SEO)');
+    for (const r of lh) console.log(`  ${r.form.padEnd(8)} ${r.path.padEnd(32)} ${Object.values(r.scores).join(' / ')}${r.findings.length ? `   ${r.findings.join(', ')}` : ''}`);
+  }
+  if (lighthouseOnly) return;
   const s = out as Record<string, ReturnType<typeof summary>>;
   const w = out.warmRun as Awaited<ReturnType<typeof warmRuns>>;
   console.log(`Page benchmark: ${PAGE} vs floor (median of ${RUNS}, alternating; ratio = site first Run ÷ floor Python ready)`);

@@ -10,6 +10,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SNAPSHOT_FILE, writeSnapshot } from './pyodide-snapshot.ts';
 
 /** The files Pyodide's core needs at run time (the npm package holds nothing else we use). */
 export const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
@@ -47,6 +48,10 @@ export function pyodideFiles(base = 'pyodide'): AstroIntegration {
         await mkdir(target, { recursive: true });
         await Promise.all(PYODIDE_FILES.map((f) => copyFile(join(source, f), join(target, f))));
         logger.info(`copied ${PYODIDE_FILES.length} Pyodide files to ${base}/`);
+        // Issue 9: the worker restores this instead of starting Python (falls back when it is missing).
+        const t0 = Date.now();
+        const made = await writeSnapshot(target, fileURLToPath(new URL('../runtime/python', import.meta.url)), join(target, SNAPSHOT_FILE));
+        logger.info(`memory snapshot ${base}/${SNAPSHOT_FILE}: ${(made.bytes / 1e6).toFixed(1)} MB gzip, ${made.modules} stdlib imports, ${Date.now() - t0} ms`);
       },
     },
   };
