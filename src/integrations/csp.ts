@@ -22,9 +22,11 @@ export function sitePolicy(hashes: readonly string[] = INLINE_SCRIPT_HASHES): st
     // 'wasm-unsafe-eval' lets Pyodide compile its WebAssembly; no other eval of any kind.
     `script-src 'self' ${hashes.join(' ')} 'wasm-unsafe-eval'`,
     "worker-src 'self'",
-    // Style attributes only: shiki colours tokens with style="--shiki-…" and Monaco positions its
-    // views with them. <style> elements and stylesheets stay 'self'.
+    // Style attributes: shiki colours tokens with style="--shiki-…" and Monaco positions its views
+    // with them. <style> elements: Monaco writes its theme and decorations into <style> elements it
+    // creates at run time, with no nonce hook (microsoft/monaco-editor#271), so they must be allowed.
     "style-src 'self'",
+    "style-src-elem 'self' 'unsafe-inline'",
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
