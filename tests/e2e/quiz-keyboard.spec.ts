@@ -89,5 +89,7 @@ test('a storage that refuses every write still gives feedback and says progress 
   await quiz.getByRole('button', { name: 'Check question 1' }).click();
   await expect(q1.locator('xpath=..').getByRole('status')).toContainText('Right.');
   await expect(quiz.getByRole('note')).toContainText('kept only until you leave the page');
+  // The exercises on the page say so too, beside the work they would lose.
+  await expect(page.getByRole('region', { name: /Exercise: Greet by query parameter/ }).getByRole('note')).toContainText('storage for this site is full');
   expect(watch.problems()).toEqual([]);
 });

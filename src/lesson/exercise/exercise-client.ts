@@ -4,7 +4,7 @@
  * code or runs the checks (dynamic imports), so a phase page stays light until then.
  */
 import { markExercisePassed, phaseProgress } from '../../progress/progress.ts';
-import { readItem, removeItem, writeItem } from '../../progress/storage.ts';
+import { onStorageProblem, readItem, removeItem, writeItem } from '../../progress/storage.ts';
 import { EXERCISE_CODE_PREFIX } from '../../progress/transfer.ts';
 import type { CodeEditor } from '../../editor/code-editor.ts';
 import type { CheckOutcome, CheckSpec } from './run-checks.ts';
@@ -36,6 +36,11 @@ function wire(root: HTMLElement): void {
     showPlainCode(host.querySelector('pre')!, saved);
     root.querySelector<HTMLElement>('[data-saved-note]')!.hidden = false;
   }
+  onStorageProblem((message) => {
+    const notice = root.querySelector<HTMLElement>('[data-storage-notice]')!;
+    notice.textContent = message;
+    notice.hidden = false;
+  });
   const showPassed = () => { root.querySelector<HTMLElement>('[data-passed-badge]')!.hidden = !phaseProgress(slug).exercises[name]; };
   showPassed();
 
