@@ -156,9 +156,11 @@ function returnStep(e: TraceEvent, layer: Layer, name: (id: unknown) => string):
   if (s?.exception?.caught) text += ` It caught ${s.exception.caught.type ?? 'an exception'} from inside and answered instead.`;
   const t = s?.times;
   if (t && !layer.lazy) {
-    text += ` Before calling inward: ${ms(t.before_ms)}; after: ${ms(t.after_ms)}.`;
+    text += layer.children.length
+      ? ` Before calling inward: ${ms(t.before_ms)}; after: ${ms(t.after_ms)}.`
+      : ` It ran for ${ms(t.before_ms)}.`;
     const own = t.before_ms + t.inner_ms + t.after_ms;
-    if (t.streamed_ms !== null && t.streamed_ms > Math.max(5, 2 * own)) {
+    if (t.streamed_ms !== null && t.streamed_ms > Math.max(20, 2 * own)) {
       note = `The body is not produced yet: it takes another ${ms(t.streamed_ms)}, while the server reads it. A clock stopped here misses that time.`;
     }
   }

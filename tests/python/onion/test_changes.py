@@ -10,7 +10,8 @@ CASES = [("one_function:app", "/", ""), ("factory_and_class:app", "/?name=Ada", 
          ("router:app", "/hello", ""), ("router:app", "/nope", ""), ("auth:app", "/", ""),
          ("auth:app", "/", "Authorization: Bearer s3cret\r\n"), ("streamed:app", "/", ""),
          ("four_layers:app", "/?Ada", ""), ("errors:caught", "/", ""),
-         ("errors:let_through", "/", ""), ("twice:app", "/", "")]
+         ("errors:let_through", "/", ""), ("twice:app", "/", ""), ("no_close:app", "/", ""),
+         ("late_change:app", "/", "")]
 
 
 def _undated(data):
@@ -45,6 +46,13 @@ class ChangesTest(unittest.TestCase):
         self.assertEqual([c["preview"] for c in body["out"]], ["Hello, ", "Grace!\n"])
         self.assertEqual(rewrite["close"], {"has_close": True, "inner_has_close": True,
                                             "passed": True, "called": False})
+
+    def test_close_not_passed_through(self):
+        outer, inner = summaries(run("no_close:app"))
+        self.assertEqual(outer["close"], {"has_close": True, "inner_has_close": True,
+                                          "passed": False, "called": True})
+        self.assertEqual(outer["body"]["changed"], True)
+        self.assertFalse(inner["close"]["called"])
 
     def test_pass_through_layers_keep_the_inner_body(self):
         outer = summaries(run("four_layers:app", "/?Ada"))[0]["body"]
