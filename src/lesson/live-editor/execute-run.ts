@@ -33,7 +33,6 @@ export type ErrorMark = { line: number; message: string } | null;
 
 /** Run once and render the results into `req.results`. */
 export async function executeRun(req: RunRequest): Promise<ErrorMark> {
-  const { renderResults, runError } = await import('../results/ResultsView.ts');
   const live = document.createElement('pre');
   live.className = 'le-live-output';
   live.setAttribute('aria-label', 'Live output');
@@ -47,10 +46,15 @@ export async function executeRun(req: RunRequest): Promise<ErrorMark> {
   const rt = runtime();
   const options = { mode: req.mode, appSpec: req.appSpec, onOutput: (_s: string, text: string) => { live.textContent += text; } };
   try {
+    const views = import('../results/ResultsView.ts').catch(() => {
+      throw new Error('Part of this page could not be loaded (the site may have been updated since you opened it). Reload the page; your code is saved.');
+    });
+    views.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
     await rt.setFiles(req.files);
     const handle = req.kind === 'request' ? rt.request(req.bytes, options) : rt.runScript(req.file, options);
     req.onHandle(handle);
     const result = await handle.result;
+    const { renderResults, runError } = await views;
     const error = runError(result);
     const line = error ? errorLine(error, req.file) : null;
     req.results.replaceChildren(renderResults(result, {
