@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -9,7 +9,8 @@ const dist = process.env.SITE_DIST ?? 'dist';
 const { items } = parse(readFileSync('content/curriculum-checklist.yaml', 'utf8')) as {
   items: { phase: number; item: number | string; label: string; anchor: string; quiz?: string; exercise?: string }[];
 };
-const folders = ['what-wsgi-is', 'an-app-from-scratch', 'server-and-middleware', 'why-async'];
+// content/phases/NN-slug → the page /phases/slug/, in phase order.
+const folders = readdirSync('content/phases').filter((f) => /^\d+-/.test(f)).sort().map((f) => f.replace(/^\d+-/, ''));
 const pages = new Map<number, string>();
 const page = (phase: number) => {
   if (!pages.has(phase)) {
