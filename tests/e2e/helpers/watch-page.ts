@@ -5,9 +5,10 @@ import { test, type Page } from '@playwright/test';
  * Content-Security-Policy violations, failed requests, responses ≥ 400, and any request to another origin.
  * Call `problems()` at the end of a test and expect it to be empty.
  */
-export function watchPage(page: Page, { allowStatus = [] as string[] } = {}) {
+export function watchPage(page: Page, { allowStatus = [] as string[], origin = '' } = {}) {
   const found: string[] = [];
-  const siteOrigin = new URL(test.info().project.use.baseURL ?? 'http://127.0.0.1:4321').origin;
+  // `origin`: the site's origin when a test serves it itself (not from the configured baseURL).
+  const siteOrigin = origin || new URL(test.info().project.use.baseURL ?? 'http://127.0.0.1:4321').origin;
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     // Chromium logs every HTTP error status; an expected one (a 404 page test) is not a page error.

@@ -1,0 +1,78 @@
+import { test, expect } from '@playwright/test';
+import { get } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { watchPage } from './helpers/watch-page.ts';
+import { liveEditor, openEditor, PHASE1, typeCode } from './editor-page.ts';
+
+// The reader's main journey against real nginx with deploy/nginx/site.conf (tests/e2e/nginx.playwright.config.ts
+// starts it): isolation and CSP headers on every response, gzip where it pays, long caching only for
+// hashed files, and the policy nginx sends is the one the build put in every page.
+test.setTimeout(240_000);
+
+const dist = process.env.SITE_DIST ?? 'dist';
+const PHASE1_PATH = PHASE1.split('?')[0];
+
+/** GET `path` from nginx asking for gzip; the headers and the bytes on the wire. */
+function fetchRaw(baseURL: string, path: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; wireBytes: number }> {
+  return new Promise((resolve, reject) => {
+    get(baseURL + path, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+      let wireBytes = 0;
+      res.on('data', (chunk: Buffer) => { wireBytes += chunk.length; });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, wireBytes }));
+    }).on('error', reject);
+  });
+}
+
+test('headers, gzip and caching as site.conf promises', async ({ baseURL }) => {
+  const meta = readFileSync(join(dist, 'index.html'), 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)![1].replace(/&#39;/g, "'");
+  const astroJs = readFileSync(join(dist, 'phases/what-wsgi-is/index.html'), 'utf8').match(/src="(\/_astro\/[^"]+\.js)"/)![1];
+  const ratios: string[] = [];
+  for (const [path, gzip, cache] of [
+    ['/', true, /no-cache/], [PHASE1_PATH, true, /no-cache/], ['/pyodide/pyodide.asm.wasm', true, /max-age=86400/],
+    ['/pyodide/pyodide.asm.mjs', true, /max-age=86400/], [astroJs, null, /max-age=31536000, immutable/], ['/sw.js', true, /no-cache/],
+    ['/no-such-page/', true, /no-cache/],
+  ] as [string, boolean | null, RegExp][]) {
+    const res = await fetchRaw(baseURL!, path);
+    expect(res.status, path).toBe(path.startsWith('/no-such') ? 404 : 200);
+    expect(res.headers['cross-origin-opener-policy'], path).toBe('same-origin');
+    expect(res.headers['cross-origin-embedder-policy'], path).toBe('require-corp');
+    expect(res.headers['content-security-policy'], path).toBe(meta);
+    expect(res.headers['cache-control'], path).toMatch(cache);
+    if (gzip) expect(res.headers['content-encoding'], path).toBe('gzip');
+    const file = join(dist, path.endsWith('/') ? join(path, 'index.html') : path);
+    if (gzip && !path.startsWith('/no-such')) ratios.push(`${path}: ${(res.wireBytes / readFileSync(file).length).toFixed(2)}`);
+  }
+  console.log('gzip wire/raw:', ratios.join(', '));
+  const preview = await fetchRaw(baseURL!, '/preview/');
+  expect(preview.headers['content-security-policy']).toMatch(/^default-src 'none'; script-src 'unsafe-inline'/);
+});
+
+test('the main reader journey behind nginx: open phase 1, edit, run, read, answer the quiz', async ({ page, baseURL }) => {
+  const watch = watchPage(page, { origin: new URL(baseURL!).origin });
+  const encodings = new Map<string, string>();
+  page.on('response', (r) => { if (r.url().endsWith('.wasm')) encodings.set(r.url(), r.headers()['content-encoding'] ?? 'none'); });
+  await page.goto('/');
+  await page.getByRole('link', { name: /^Start with phase 1:/ }).click();
+  await expect(page).toHaveURL(new RegExp(`${PHASE1_PATH}$`));
+  await page.goto(PHASE1); // the editor tests' longer run limit for a busy machine
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+
+  const editor = liveEditor(page, 'hello.py');
+  const input = await openEditor(editor);
+  await typeCode(page, input, 'def app(environ, start_response):\n    start_response("200 OK", [("Content-Type", "text/plain")])\n    return [b"hello from behind nginx"]\n');
+  await editor.getByRole('button', { name: /^Run/ }).click();
+  await expect(editor.locator('.le-response .le-status')).toHaveText('200 OK', { timeout: 120_000 });
+  await expect(editor.getByLabel('Response body')).toHaveText('hello from behind nginx');
+  expect([...encodings.values()]).toEqual(['gzip']);
+
+  const quiz = page.getByRole('region', { name: 'Quick check' });
+  const q1 = quiz.getByRole('group', { name: /^Question 1\./ });
+  const radios = q1.getByRole('radio');
+  for (let i = 0; i < (await radios.count()); i++) {
+    if ((await radios.nth(i).getAttribute('data-correct')) === 'true') await radios.nth(i).check();
+  }
+  await quiz.getByRole('button', { name: 'Check question 1' }).click();
+  await expect(q1.locator('xpath=..').getByRole('status')).toContainText('Right.');
+  expect(watch.problems()).toEqual([]);
+});

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Issue 10 in Chromium against the built site (stage 10): the CSP on every page, the adversarial suite
+# and 1,000 fuzzed raw requests through the browser client, offline use and updates through the service
+# worker (its own static server on 8481), and storage that is full, disabled or outlives a killed worker.
+# astro preview on 4480.
+set -eu
+PREVIEW_PORT="${HARDENING_PREVIEW_PORT:-4480}" PW_WORKERS=2 npx playwright test \
+  tests/e2e/hardening-csp.spec.ts tests/e2e/hardening-adversarial.spec.ts \
+  tests/e2e/hardening-offline.spec.ts tests/e2e/hardening-storage.spec.ts \
+  --output /tmp/hardening-test-results
