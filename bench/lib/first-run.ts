@@ -40,8 +40,11 @@ export async function visit(server: StaticServer, profile: string, url: string, 
     if (kind === 'site') await page.addInitScript(CLICK_FIRST_RUN);
     server.reset();
     await page.goto(url, { waitUntil: 'load' });
-    const probe = kind === 'site' ? '(window.__firstRun && window.__firstRun.ms)' : '(window.__floor && window.__floor.readyMs)';
-    const handle = await page.waitForFunction(probe, null, { timeout: 400_000, polling: 50 });
+    // A function, not a string: the site's CSP forbids string evaluation.
+    const handle = await page.waitForFunction((k) => {
+      const w = window as unknown as { __firstRun?: { ms?: number }; __floor?: { readyMs: number } };
+      return k === 'site' ? w.__firstRun?.ms : w.__floor?.readyMs;
+    }, kind, { timeout: 400_000, polling: 50 });
     const ms = Number(await handle.jsonValue());
     const timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;

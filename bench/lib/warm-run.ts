@@ -11,7 +11,8 @@ export interface WarmRuns { median: number; p95: number; all: number[]; editorBy
 export async function warmRuns(server: StaticServer, url: string, runs: number): Promise<WarmRuns> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage();
+    // No service worker here: its precache of the whole site would be counted as editor bytes.
+    const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
     await page.goto(url, { waitUntil: 'load' });
     const box = page.locator('[data-live-editor]').first();
     // Editor bytes on demand: only what the click on the code fetches (Python is not asked for yet).
