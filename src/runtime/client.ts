@@ -25,6 +25,9 @@ function defaultIndexURL(): string {
   return `${base.endsWith('/') ? base : `${base}/`}pyodide/`;
 }
 
+/** How long a run that caught the interrupt may take to send its result before its worker is replaced. */
+const REPORT_AFTER_INTERRUPT_MS = 10_000;
+
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -150,6 +153,7 @@ export class RuntimeClient {
         const limit = job.options.timeLimitMs ?? this.opts.timeLimitMs;
         job.timer = setTimeout(() => job.stop?.('time-limit'), limit);
       },
+      onInterrupted: (id) => { if (this.current?.id === id) this.current.markInterrupted(); },
       onOutput: (id, stream, text) => {
         const job = this.current;
         if (job?.id !== id) return;
@@ -250,7 +254,11 @@ export class RuntimeClient {
       const finishedFirst = await Promise.race([job.started.then(() => null), reply.then((r) => r, () => null)]);
       if (finishedFirst?.type === 'result') return this.finish(job, finishedFirst.result);
       if (slot.interruptNow()) {
-        const late = await Promise.race([reply.catch(() => null), delay(this.opts.interruptGraceMs).then(() => null)]);
+        // Python has the grace period to catch the KeyboardInterrupt; once it has (acknowledged), it may
+        // take longer to report (a deep traceback on a busy machine) without being killed.
+        const replied = reply.catch(() => null);
+        const acked = await Promise.race([replied.then(() => true), job.interrupted.then(() => true), delay(this.opts.interruptGraceMs).then(() => false)]);
+        const late = acked ? await Promise.race([replied, delay(REPORT_AFTER_INTERRUPT_MS).then(() => null)]) : null;
         if (late?.type === 'result') {
           const { stdout, stderr } = late.result;
           return this.finish(job, {

@@ -83,12 +83,14 @@ export interface ReadyMessage { type: 'ready'; id: number; info: ReadyInfo }
 export interface LoadFailedMessage { type: 'load-failed'; id: number; message: string; detail: string }
 export interface FilesSetMessage { type: 'files-set'; id: number; count: number }
 export interface StartedMessage { type: 'started'; id: number }
+/** Python caught the KeyboardInterrupt of a stop: the result follows (however long formatting takes). */
+export interface InterruptedMessage { type: 'interrupted'; id: number }
 export interface OutputMessage { type: 'output'; id: number; stream: 'stdout' | 'stderr'; text: string }
 export interface ResultMessage { type: 'result'; id: number; result: RunResult }
 export interface FailedMessage { type: 'failed'; id: number; message: string; fatal: boolean }
 export interface PongMessage { type: 'pong'; id: number }
 export type WorkerMessage =
-  | ProgressMessage | ReadyMessage | LoadFailedMessage | FilesSetMessage | StartedMessage
+  | ProgressMessage | ReadyMessage | LoadFailedMessage | FilesSetMessage | StartedMessage | InterruptedMessage
   | OutputMessage | ResultMessage | FailedMessage | PongMessage;
 
 /** Fields each message type must carry, beyond `type` and `id`: the runtime check of the shapes above. */
@@ -107,6 +109,7 @@ export const WORKER_MESSAGE_FIELDS = {
   'load-failed': ['message', 'detail'],
   'files-set': ['count'],
   'started': [],
+  'interrupted': [],
   'output': ['stream', 'text'],
   'result': ['result'],
   'failed': ['message', 'fatal'],

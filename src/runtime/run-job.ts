@@ -17,6 +17,9 @@ export interface Job {
   /** Resolves when the worker has begun this run: an interrupt sent earlier would be cleared. */
   started: Promise<void>;
   markStarted: () => void;
+  /** Resolves when Python has caught the KeyboardInterrupt of a stop. */
+  interrupted: Promise<void>;
+  markInterrupted: () => void;
   timer: ReturnType<typeof setTimeout> | undefined;
   output: { stdout: string[]; stderr: string[] };
 }
@@ -27,8 +30,10 @@ export const DEFAULT_SETTINGS = { appSpec: 'app:app', mode: 'reference', trace: 
 export function createJob(message: RunMessage, options: RunOptions): Job {
   let markStarted = () => {};
   const started = new Promise<void>((resolve) => { markStarted = resolve; });
+  let markInterrupted = () => {};
+  const interrupted = new Promise<void>((resolve) => { markInterrupted = resolve; });
   return {
-    id: newId(), message, options, cancelled: false, stop: null, started, markStarted, timer: undefined,
+    id: newId(), message, options, cancelled: false, stop: null, started, markStarted, interrupted, markInterrupted, timer: undefined,
     output: { stdout: [], stderr: [] },
   };
 }

@@ -21,7 +21,7 @@ export interface WorkerCoreOptions {
 }
 
 interface RuntimeModule {
-  boot(postOutput: (stream: string, text: string) => void): string;
+  boot(postOutput: (stream: string, text: string) => void, postInterrupted: () => void): string;
   set_files(filesJson: string): number;
   run_request(raw: Uint8Array, settingsJson: string): [string, Uint8Array, Uint8Array];
   run_script(path: string, settingsJson: string): string;
@@ -62,7 +62,7 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
       rt = py.pyimport('init_pyodide') as unknown as RuntimeModule;
       const booted = JSON.parse(rt.boot((stream, text) => {
         opts.post({ type: 'output', id: runId, stream: stream === 'stderr' ? 'stderr' : 'stdout', text });
-      })) as { python: string };
+      }, () => opts.post({ type: 'interrupted', id: runId }))) as { python: string };
       rt.set_files(JSON.stringify(msg.files));
       if (msg.interruptBuffer) {
         interrupt = new Int32Array(msg.interruptBuffer);

@@ -35,6 +35,7 @@ type FinalReply = Extract<WorkerMessage, { type: 'files-set' | 'result' | 'faile
 interface SlotHooks {
   onProgress(p: LoadProgress): void;
   onStarted(id: number): void;
+  onInterrupted(id: number): void;
   onOutput(id: number, stream: 'stdout' | 'stderr', text: string): void;
   /** The worker died on its own (uncaught error): pending calls are already rejected. */
   onCrash(message: string): void;
@@ -81,6 +82,7 @@ export class WorkerSlot {
     switch (msg.type) {
       case 'progress': return this.hooks.onProgress({ stage: msg.stage, loaded: msg.loaded, total: msg.total });
       case 'started': return this.hooks.onStarted(msg.id);
+      case 'interrupted': return this.hooks.onInterrupted(msg.id);
       case 'output': return this.hooks.onOutput(msg.id, msg.stream, msg.text);
       case 'files-set': case 'result': case 'failed': case 'pong': {
         const waiter = this.pending.get(msg.id);

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { distDir, serveStatic, type StaticServer } from './runtime-server.ts';
-import { openRuntime, sendRequest } from './runtime-page.ts';
+import { collectErrors, openRuntime, sendRequest } from './runtime-page.ts';
 
 // The reader's first contact with Python in the page: it loads with progress, answers a request, shows
 // output live, and a failed download says so and can be retried.
@@ -14,6 +14,7 @@ test.afterAll(async () => { await new Promise((resolve) => server?.close(resolve
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 test('loads Python with progress and answers GET / from the app in the editor', async ({ page }) => {
+  const errors = collectErrors(page);
   await openRuntime(page, base);
   const progress = page.getByRole('progressbar', { name: 'Loading Python' });
   expect(await progress.evaluate((p: HTMLProgressElement) => p.value === p.max)).toBe(true);
@@ -30,6 +31,7 @@ test('loads Python with progress and answers GET / from the app in the editor', 
   const response = page.getByLabel('Response');
   await expect(response).toContainText('HTTP/1.1 200 OK');
   await expect(response).toContainText('Hello, world!');
+  expect(errors).toEqual([]);
 });
 
 test('a request carries method, path, headers and body; the result has trace, environ and live output', async ({ page }) => {

@@ -35,7 +35,7 @@ export function runScript(page: Page, files: Record<string, string>, path = 'app
 export function sendRequest(
   page: Page, files: Record<string, string>,
   request: { method: string; target: string; headers?: [string, string][]; body?: string } = { method: 'GET', target: '/' },
-  options: { timeLimitMs?: number; mode?: string } = {},
+  options: { timeLimitMs?: number; mode?: string; outputLimit?: number } = {},
 ): Promise<PlainResult> {
   return page.evaluate(async ({ files, request, options }) => {
     const { client } = (window as any).runtimeTest;
@@ -58,4 +58,15 @@ export async function expectClicksAnswered(page: Page, times = 3): Promise<void>
     await counter.click();
     await expect(counter).toHaveText(`Clicked ${before + i} times`, { timeout: 1000 });
   }
+}
+
+/** Console errors and uncaught errors of `page` (and its workers) from now on; expect it to stay empty. */
+export function collectErrors(page: Page): string[] {
+  const found: string[] = [];
+  page.on('console', (message) => { if (message.type() === 'error') found.push(`console error: ${message.text()}`); });
+  page.on('pageerror', (error) => found.push(`uncaught: ${error.message}`));
+  page.on('worker', (worker) => worker.on('console', (message) => {
+    if (message.type() === 'error') found.push(`worker console error: ${message.text()}`);
+  }));
+  return found;
 }

@@ -74,6 +74,40 @@ describe('RuntimeClient', () => {
   });
 });
 
+describe('RuntimeClient interrupts', () => {
+  it('waits for a run that acknowledged the interrupt, even past the grace period', async () => {
+    // A scripted isolated worker: it notices the interrupt buffer, acknowledges at once, and reports
+    // the result 60 ms later — long after the 5 ms grace that would otherwise replace it.
+    let buffer: Int32Array | null = null;
+    const ports: ReturnType<typeof createFakeWorker>[] = [];
+    const worker = healthyWorker((m) => {
+      const poll = setInterval(() => {
+        if (!buffer || Atomics.load(buffer, 0) !== 2) return;
+        clearInterval(poll);
+        ports[0].onmessage?.({ data: { type: 'interrupted', id: m.id } });
+        setTimeout(() => ports[0].onmessage?.({ data: { type: 'result', id: m.id, result: fakeResult({ stdout: 'partial\n' }) } }), 60);
+      }, 1);
+      return [{ type: 'started', id: m.id }];
+    });
+    const client = new RuntimeClient({
+      isolated: true, standby: false, interruptGraceMs: 5,
+      createWorker: () => {
+        const port = createFakeWorker((m) => {
+          if (m.type === 'init' && m.interruptBuffer) buffer = new Int32Array(m.interruptBuffer);
+          return worker(m);
+        });
+        ports.push(port);
+        return port;
+      },
+    });
+    const result = await client.runScript('app.py', { timeLimitMs: 20 }).result;
+    expect(result.notice).toMatchObject({ kind: 'time-limit', restarted: false });
+    expect(result.stdout).toBe('partial\n');
+    expect(ports).toHaveLength(1);
+    expect(ports[0].terminated).toBe(false);
+  });
+});
+
 describe('encodeRequest', () => {
   it('keeps given Host and Content-Length headers and sends bytes unchanged', () => {
     const bytes = encodeRequest({ method: 'PUT', target: '/', headers: [['host', 'a'], ['Content-Length', '1']], body: new Uint8Array([0, 255]), version: 'HTTP/1.0' });

@@ -24,6 +24,7 @@ const workerSamples = {
   'load-failed': { type: 'load-failed', id: 1, message: 'Python could not be downloaded.', detail: 'TypeError: fetch' },
   'files-set': { type: 'files-set', id: 2, count: 2 },
   'started': { type: 'started', id: 3 },
+  'interrupted': { type: 'interrupted', id: 3 },
   'output': { type: 'output', id: 3, stream: 'stderr', text: 'warning\n' },
   'result': { type: 'result', id: 3, result: {
     server: {

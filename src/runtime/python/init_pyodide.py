@@ -10,7 +10,7 @@ import sys
 from pyodide.ffi import to_js
 from wsgisim.loader import purge
 
-from worker_support import stdin, threads
+from worker_support import script as script_support, stdin, threads
 from worker_support.isolation import RunState
 from worker_support.notices import classify, last_exception_line
 from worker_support.output import OutputSink
@@ -22,10 +22,11 @@ APP_DIR = "/home/pyodide/app"
 _post_output = None
 
 
-def boot(post_output):
-    """Prepare the interpreter once: live-output callback, thread guard, core imported ahead of time."""
+def boot(post_output, post_interrupted):
+    """Prepare the interpreter once: live-output and interrupt callbacks, guards, core imported ahead."""
     global _post_output
     _post_output = post_output
+    script_support.on_interrupt = post_interrupted
     # Edits can land within the same second with the same size; a cached .pyc would then be stale.
     sys.dont_write_bytecode = True
     threads.install()

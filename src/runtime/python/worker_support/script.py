@@ -19,8 +19,15 @@ def _reader_frames(tb, app_dir):
     return tb
 
 
+# Called (with no arguments) as soon as a KeyboardInterrupt is caught, before the slow formatting:
+# the page then knows the interrupt worked and waits for the result instead of killing the worker.
+on_interrupt = None
+
+
 def describe_exception(exc, app_dir):
     """The exception as a dict: type, message, traceback text, and the reader's file and line."""
+    if isinstance(exc, KeyboardInterrupt) and on_interrupt is not None:
+        on_interrupt()
     # No frame of the reader's (a SyntaxError, a failure in the runtime): keep the whole traceback.
     tb = _reader_frames(exc.__traceback__, app_dir) or exc.__traceback__
     text = "".join(traceback.format_exception(type(exc), exc, tb))
