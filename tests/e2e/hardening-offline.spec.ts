@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { distDir, serveStatic, type StaticServer } from './runtime-server.ts';
+import { serveStatic, type StaticServer } from './runtime-server.ts';
 import { watchPage } from './helpers/watch-page.ts';
 import { liveEditor, openEditor, PHASE1, typeCode } from './editor-page.ts';
 
@@ -14,6 +14,7 @@ test.use({ serviceWorkers: 'allow' });
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 const PORT = 8481;
+const distDir = process.env.SITE_DIST ?? 'dist';
 const base = `http://127.0.0.1:${PORT}`;
 let root: string;
 let server: StaticServer | null = null;
