@@ -2,8 +2,9 @@
 # Issue 10 in Chromium against the built site (stage 10): the CSP on every page, the adversarial suite
 # and 1,000 fuzzed raw requests through the browser client, offline use and updates through the service
 # worker (its own static server on 8481), and storage that is full, disabled or outlives a killed worker.
-# astro preview on 4480.
+# astro preview on 4480. First the unit tests of the two build steps (CSP check, service worker list).
 set -eu
+npx vitest run tests/unit/hardening-build.test.ts
 PREVIEW_PORT="${HARDENING_PREVIEW_PORT:-4480}" PW_WORKERS=2 npx playwright test \
   tests/e2e/hardening-csp.spec.ts tests/e2e/hardening-adversarial.spec.ts \
   tests/e2e/hardening-offline.spec.ts tests/e2e/hardening-storage.spec.ts \
