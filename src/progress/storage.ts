@@ -18,7 +18,7 @@ function store(): Storage | null {
 
 function fail(error: unknown): void {
   if (problem) return;
-  const full = error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+  const full = error instanceof DOMException && error.name === 'QuotaExceededError';
   problem = full
     ? 'Your browser’s storage for this site is full, so progress made now is kept only until you leave the page. Export it to keep a copy.'
     : 'This browser does not let the site store anything (private mode or blocked storage), so progress is kept only until you leave the page. Export it to keep a copy.';
