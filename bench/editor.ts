@@ -21,7 +21,10 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
-const gz = (path: string) => { try { return gzipSync(readFileSync(join(ROOT, 'dist', path))).length; } catch { return 0; } };
+// ASTRO_CONFIG / SITE_DIST: benchmark a build made with another astro config (e.g. a private outDir).
+const DIST = process.env.SITE_DIST ?? join(ROOT, 'dist');
+const CONFIG = process.env.ASTRO_CONFIG ? ['--config', process.env.ASTRO_CONFIG] : [];
+const gz = (path: string) => { try { return gzipSync(readFileSync(join(DIST, path))).length; } catch { return 0; } };
 
 async function waitForServer() {
   for (let i = 0; i < 120; i++) {
@@ -50,7 +53,7 @@ async function timeRun(page: Page): Promise<number> {
 }
 
 async function main() {
-  const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(PORT)], { cwd: ROOT, stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['astro', 'preview', ...CONFIG, '--ignore-lock', '--host', '127.0.0.1', '--port', String(PORT)], { cwd: ROOT, stdio: 'ignore', detached: true });
   const stop = () => { try { process.kill(-server.pid!, 'SIGTERM'); } catch { /* already gone */ } };
   process.on('exit', stop);
   await waitForServer();

@@ -11,6 +11,7 @@ test('a raw request reaches the app byte for byte; the environ points at the byt
   await editor.getByText('Request:').click();
   await expect(editor.getByLabel('Path and query')).toHaveValue('/hello?name=Ada');
   await editor.getByRole('button', { name: 'Copy as curl' }).click();
+  await expect(editor.getByText(/^Copied\. Run your app with gunicorn/)).toBeVisible({ timeout: 60_000 });
   expect(await page.evaluate(() => navigator.clipboard.readText()))
     .toBe("curl -i 'http://localhost:8000/hello?name=Ada' -H 'User-Agent: curl/7.88.1' -H 'Accept: */*' -H 'X-Trace-Id: abc123'");
 
@@ -31,7 +32,7 @@ test('a raw request reaches the app byte for byte; the environ points at the byt
   await editor.getByRole('tab', { name: 'Environ' }).click();
   const row = editor.getByRole('row', { name: /HTTP_X_ODD_HEADER/ });
   await expect(row).toContainText('One key per request header');
-  await row.getByRole('button', { name: /Show where HTTP_X_ODD_HEADER came from/ }).click();
+  await row.getByRole('button', { name: /show where HTTP_X_ODD_HEADER came from/ }).click();
   await expect(editor.locator('.le-environ-request mark')).toHaveText('X-Odd-Header: seen');
 
   // Back to the form: the raw request's parts are in the fields.

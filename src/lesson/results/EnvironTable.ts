@@ -49,7 +49,8 @@ export function renderEnviron(environ: Record<string, unknown>, events: TraceEve
     const source = range
       ? h('button', {
         type: 'button', class: 'le-button le-small',
-        'aria-label': `Show where ${key} came from: bytes ${range[0]} to ${range[1]} of the request`,
+        // The name starts with the visible text (WCAG 2.5.3), then says what the button does.
+        'aria-label': `bytes ${range[0]}–${range[1]}: show where ${key} came from in the request`,
         onclick: () => { requestWithMark(pre, text, range); live.textContent = `Marked: ${JSON.stringify(latin1(request.subarray(range[0], range[1])))}`; },
       }, `bytes ${range[0]}–${range[1]}`)
       : h('span', { class: 'le-muted' }, 'set by the server');
