@@ -1,7 +1,8 @@
 // Page benchmark (issue 9), in headless Chromium against the built site (npm run build first), served
 // with gzip by bench/lib/static-server.ts, side by side with the floor page (boots the same Pyodide in
 // a worker and runs 1+1), alternating runs:
-//   npm run bench:pages        RUNS=5 WARM=20 PAGE=/phases/what-wsgi-is/ LIGHTHOUSE=1 (env vars)
+//   npm run bench:pages        RUNS=5 WARM=20 PAGE=/phases/what-wsgi-is/ LIGHTHOUSE=0 ONLY=lighthouse SW=block
+//                              PRIME_STAY=45000 (ms a priming visit stays open so the wasm code cache gets written)
 // Prints a table and writes bench/results/pages.json. Asserts nothing.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,7 @@ const summary = (xs: Visit[]) => ({
 
 async function main() {
   const floorDir = writeFloorPage();
-  const out: Record<string, unknown> = { date: new Date().toISOString(), page: PAGE, runs: RUNS };
+  const out: Record<string, unknown> = { date: new Date().toISOString(), page: PAGE, runs: RUNS, serviceWorker: process.env.SW === 'block' ? 'blocked' : 'allowed' };
   const profiles = mkdtempSync(join(tmpdir(), 'wsgi-bench-profiles-'));
   const server = await startStaticServer({ '/': join(ROOT, 'dist'), '/__floor/': floorDir });
   const urls = { site: server.origin + PAGE, floor: `${server.origin}/__floor/` };
@@ -51,7 +52,7 @@ async function main() {
     }
     // Warm: one profile per page, primed once, then the browser is relaunched for every measured visit.
     const warmProfile = { site: join(profiles, 'warm-site'), floor: join(profiles, 'warm-floor') };
-    for (const kind of ['site', 'floor'] as const) await visit(server, warmProfile[kind], urls[kind], kind);
+    for (const kind of ['site', 'floor'] as const) await visit(server, warmProfile[kind], urls[kind], kind, Number(process.env.PRIME_STAY ?? 45_000));
     for (let i = 0; i < RUNS; i++) {
       const order = i % 2 ? (['floor', 'site'] as const) : (['site', 'floor'] as const);
       for (const kind of order) {
@@ -74,7 +75,7 @@ async function main() {
 
 function report(out: Record<string, unknown>, lighthouseOnly: boolean) {
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(join(ROOT, `bench/results/${lighthouseOnly ? 'lighthouse' : 'pages'}.json`), JSON.stringify(out, null, 2));
+  writeFileSync(join(ROOT, `bench/results/${lighthouseOnly ? 'lighthouse' : process.env.SW === 'block' ? 'pages-no-sw' : 'pages'}.json`), JSON.stringify(out, null, 2));
   const lh = (out.lighthouse ?? []) as LighthouseRow[];
   if (lh.length) {
     console.log('Lighthouse (performance / accessibility / best practices / SEO)');

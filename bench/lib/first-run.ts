@@ -33,8 +33,10 @@ const CLICK_FIRST_RUN = () => {
 };
 
 /** Launch Chromium on `profile`, visit `url`, wait for the first Run result (site) or Python ready (floor). */
-export async function visit(server: StaticServer, profile: string, url: string, kind: 'site' | 'floor'): Promise<Visit> {
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+export async function visit(server: StaticServer, profile: string, url: string, kind: 'site' | 'floor', stayMs = 0): Promise<Visit> {
+  // SW=block measures the site without its service worker (whose precache competes with the first Run).
+  const serviceWorkers = process.env.SW === 'block' ? 'block' as const : 'allow' as const;
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, serviceWorkers });
   try {
     const page = context.pages()[0] ?? await context.newPage();
     if (kind === 'site') await page.addInitScript(CLICK_FIRST_RUN);
@@ -55,6 +57,8 @@ export async function visit(server: StaticServer, profile: string, url: string, 
     let last = -1;
     for (let i = 0; i < 20 && server.sent().requests !== last; i++) { last = server.sent().requests; await page.waitForTimeout(1000); }
     const sent = server.sent();
+    // A priming visit stays open: V8 writes the wasm code cache only once TurboFan has finished.
+    if (stayMs) await page.waitForTimeout(stayMs);
     return { ms, bytesBeforeLoad: timing.bytes, bytesTotal: sent.bytes, requests: sent.requests, loadMs: timing.loadMs };
   } finally {
     await context.close();
