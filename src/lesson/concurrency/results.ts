@@ -123,7 +123,7 @@ export function renderResults(result: RunResult, config: ConcurrencyConfig, cont
     svg.setAttribute('aria-label', `Timeline. ${text}`);
     scroller.replaceChildren(svg);
   };
-  const caption = h('figcaption', '', 'Each bar is one request, from the moment a worker (or the loop) started it to its last byte; hover a bar for details.');
+  const caption = h('figcaption', '', 'Each bar is one request, from the moment a worker (or the loop) started it to its last byte. Exact times are in the tables below.');
   figure.append(scroller, legend(config, ran.map((c) => c.run)), caption);
   root.append(figure);
 
