@@ -10,13 +10,14 @@ import time
 import types
 
 from .describe import chunk, header_pairs, relative, short_repr, snapshot, environ_diff, where
-from .detect import holds_app, layer_args, layer_name
+from .detect import _never, holds_app, layer_args, layer_name
 from .summary import summarize
 from .visit import Visit
 
 _NORMAL_EXIT = {dis.opmap[n] for n in ("RETURN_VALUE", "RETURN_CONST") if n in dis.opmap}
 _YIELD = dis.opmap["YIELD_VALUE"]
 _GENERATOR = inspect.CO_GENERATOR
+_BODY_METHODS = ("__iter__", "__next__", "close")
 
 
 def _exit_op(frame):
@@ -69,6 +70,7 @@ class Recorder:
         self.iter_frames = {}             # running __iter__ frame -> visit
         self.resumed = {}                 # body frame -> perf time it resumed
         self.body_running = []            # visits whose body code is running, innermost last
+        self.boring = set()               # codes whose calls need no look (the server's own, mostly)
         self.previous = None
         self.failure = None
 
@@ -89,9 +91,11 @@ class Recorder:
     def profile(self, frame, event, arg):
         try:
             if event == "call":
-                self.on_call(frame)
+                if frame.f_code not in self.boring:
+                    self.on_call(frame)
             elif event == "return":
-                self.on_return(frame, arg)
+                if frame.f_code not in self.boring:
+                    self.on_return(frame, arg)
             elif event == "c_call" and getattr(arg, "__name__", None) == "close":
                 self.on_close(getattr(arg, "__self__", None))
         except Exception as exc:  # a recorder bug must never change what the reader's code does
@@ -118,12 +122,15 @@ class Recorder:
                 if _is_call_of(frame, obj):
                     return self.sr_called(frame, obj)
         name = code.co_name
-        if name in ("__iter__", "__next__", "close") and code.co_argcount:
+        if name in _BODY_METHODS and code.co_argcount:
             owner = self.body_owners.get(id(frame.f_locals.get(code.co_varnames[0])))
             if owner is not None:
                 return self.body_method(frame, name, owner[0])
         if layer_args(frame):
             self.enter(frame)
+        elif _never(code) and not code.co_flags & _GENERATOR and name not in _BODY_METHODS:
+            # Never a layer, a body or a start_response (so far): skip its events from now on.
+            self.boring.add(code)
 
     def enter(self, frame, lazy_parent=None):
         environ, sr, owner = layer_args(frame)
@@ -174,6 +181,7 @@ class Recorder:
         code = _code_of(sr)
         if code is not None:
             self.sr_codes.setdefault(code, []).append(sr)
+            self.boring.discard(code)
         return sr_id
 
     def sr_called(self, frame, obj):
