@@ -20,7 +20,7 @@ const COMPRESS = /^(text\/|application\/(javascript|json|wasm|xml|manifest)|imag
 export interface StaticServer {
   origin: string;
   /** Bytes sent (headers excluded) since the last reset, and the number of responses. */
-  sent(): { bytes: number; requests: number; paths: string[] };
+  sent(): { bytes: number; requests: number; paths: string[]; byPath: Record<string, number> };
   reset(): void;
   close(): Promise<void>;
 }
@@ -37,6 +37,7 @@ function cacheControl(path: string): string {
 export async function startStaticServer(mounts: Record<string, string>, ports: [number, number] = [4600, 4699]): Promise<StaticServer> {
   const cache = new Map<string, Entry>();
   let bytes = 0, requests = 0, paths: string[] = [];
+  let byPath: Record<string, number> = {};
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   function load(path: string): Entry | null {
     const prefix = prefixes.find((p) => path.startsWith(p));
@@ -79,6 +80,7 @@ export async function startStaticServer(mounts: Record<string, string>, ports: [
     const gz = entry.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const body = gz ? entry.gzip! : entry.body;
     bytes += body.length;
+    byPath[path] = (byPath[path] ?? 0) + body.length;
     res.writeHead(200, { 'Content-Type': entry.type, 'Content-Length': body.length, ...(gz ? { 'Content-Encoding': 'gzip' } : {}) });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
@@ -90,8 +92,8 @@ export async function startStaticServer(mounts: Record<string, string>, ports: [
     if (ok) {
       return {
         origin: `http://127.0.0.1:${port}`,
-        sent: () => ({ bytes, requests, paths }),
-        reset: () => { bytes = 0; requests = 0; paths = []; },
+        sent: () => ({ bytes, requests, paths, byPath }),
+        reset: () => { bytes = 0; requests = 0; paths = []; byPath = {}; },
         close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
       };
     }
