@@ -116,3 +116,23 @@ test('the Monaco editor lights the step line too', async ({ page }) => {
   await expect(view.locator('.monaco-editor .le-onion-line')).toHaveCount(1);
   await expect(stage).toBeFocused();
 });
+
+test('the playground shows the Onion tab and lights lines in its editor', async ({ page }) => {
+  test.setTimeout(300_000);
+  const { encodeShare } = await import('../../src/pages/_playground/share.ts');
+  const { fromPreset } = await import('../../src/lesson/composer/request-state.ts');
+  const app = readFileSync(EXAMPLES + 'auth_middleware.py', 'utf8');
+  const hash = await encodeShare({ v: 1, files: { 'app.py': app }, request: fromPreset('GET /'), mode: 'reference' });
+  await page.goto(`/playground/${hash}`);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const tab = page.getByRole('tab', { name: 'Onion' });
+  await expect(tab).toBeVisible({ timeout: 180_000 });
+  await tab.click();
+  const stage = page.getByRole('group', { name: /The onion, step by step/ });
+  await stage.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(stage).toContainText('require_token receives the request');
+  await expect(page.locator('[data-code-host] .le-onion-line')).toHaveCount(1);
+  await page.keyboard.press('End');
+  await expect(page.getByRole('list', { name: 'Every step, in order' })).toContainText('Short-circuit');
+});
