@@ -41,7 +41,12 @@ test('a whole editor used by keyboard alone', async ({ page }) => {
   await expect(editor.locator('.le-response .le-status')).toHaveText('200 OK', { timeout: 180_000 });
   await expect(run).toBeFocused();
 
-  // The result tabs: reach them with Tab, move with the arrow keys.
+  // The result tabs: Tab from Run enters the code, Esc then Tab leaves it, more Tabs reach the tabs.
+  await page.keyboard.press('Tab');
+  await expect(input).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(summary).toBeFocused();
   const responseTab = editor.getByRole('tab', { name: 'Response' });
   for (let i = 0; i < 40 && !(await responseTab.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(responseTab).toBeFocused();

@@ -47,7 +47,7 @@ export class LiveEditorController {
     this.originalHtml = this.pre.innerHTML;
     this.code = this.lastSavedCode = this.config.original;
     this.composer = new Composer(section.querySelector('[data-composer]')!, this.config.presets, () => this.scheduleSave());
-    this.status = new RunStatus(section.querySelector('[data-status]')!);
+    this.status = RunStatus.for(section.querySelector('[data-status]')!);
     this.restore(readWork<RequestState>(this.key));
     this.wire();
   }

@@ -4,7 +4,16 @@
  */
 import { preload, pythonName, runtime, watchRuntime, type RuntimeView } from './python.ts';
 
+const shown = new WeakMap<HTMLElement, RunStatus>();
+
 export class RunStatus {
+  /** The one RunStatus of a status element (the page's preloader and the editor share it). */
+  static for(root: HTMLElement): RunStatus {
+    let status = shown.get(root);
+    if (!status) { status = new RunStatus(root); shown.set(root, status); }
+    return status;
+  }
+
   private readonly text: HTMLElement;
   private readonly bar: HTMLProgressElement;
   private readonly retry: HTMLButtonElement;
@@ -65,8 +74,15 @@ export class RunStatus {
   }
 }
 
-/** Start Python early for every editor that comes near the viewport, once the browser is idle. */
+/**
+ * Start Python early for every editor that comes near the viewport, once the browser is idle; each
+ * editor's status line (a [data-status] inside it) shows the progress from then on.
+ */
 export function preloadNear(editors: Element[]): void {
+  for (const editor of editors) {
+    const root = editor.querySelector<HTMLElement>('[data-status]');
+    if (root) RunStatus.for(root);
+  }
   if (!('IntersectionObserver' in window)) return;
   const observer = new IntersectionObserver((entries) => {
     if (!entries.some((e) => e.isIntersecting)) return;

@@ -24,7 +24,7 @@ const host = $('[data-code-host]');
 const banner = document.querySelector<HTMLElement>('[data-banner]')!;
 const modeSelect = $<HTMLSelectElement>('[data-mode]');
 const appSpecInput = $<HTMLInputElement>('[data-app-spec]');
-const status = new RunStatus($('[data-status]'));
+const status = RunStatus.for($('[data-status]'));
 const composer = new Composer($('[data-composer]'), PRESETS, () => scheduleSave());
 const isDark = () => document.documentElement.dataset.theme === 'dark';
 
