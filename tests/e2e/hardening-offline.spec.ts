@@ -82,7 +82,10 @@ test('after one visit, pages, editor and Python work with the server gone, isola
 
 test('a new build is downloaded in the background, announced, and used from the next visit', async ({ context, page }) => {
   server = await serveStatic(root, PORT, false);
+  // A fresh browser context: the first visit installs the current build, the reload is controlled by it.
   await page.goto(base + '/');
+  await expect(page.getByRole('status').filter({ hasText: 'now works offline' })).toBeVisible({ timeout: 120_000 });
+  await page.reload();
   const before = await controllerVersion(page);
   expect(before).toMatch(/^[0-9a-f]{16}$/);
 
