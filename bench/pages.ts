@@ -1,7 +1,7 @@
 // Page benchmark (issue 9), in headless Chromium against the built site (npm run build first), served
 // with gzip by bench/lib/static-server.ts, side by side with the floor page (boots the same Pyodide in
 // a worker and runs 1+1), alternating runs:
-//   npm run bench:pages        RUNS=5 WARM=20 PAGE=/phases/what-wsgi-is/ LIGHTHOUSE=0 ONLY=lighthouse SW=block
+//   npm run bench:pages        RUNS=5 WARM=20 PAGE=/phases/what-wsgi-is/ LIGHTHOUSE=0 ONLY=lighthouse|warm-run SW=block
 //                              PRIME_STAY=45000 (ms a priming visit stays open so the wasm code cache gets written)
 // Prints a table and writes bench/results/pages.json. Asserts nothing.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,13 @@ async function main() {
   const profiles = mkdtempSync(join(tmpdir(), 'wsgi-bench-profiles-'));
   const server = await startStaticServer({ '/': join(ROOT, 'dist'), '/__floor/': floorDir });
   const urls = { site: server.origin + PAGE, floor: `${server.origin}/__floor/` };
+  if (process.env.ONLY === 'warm-run') {
+    try { out.warmRun = await warmRuns(server, urls.site, WARM); } finally { await server.close(); }
+    const w = out.warmRun as Awaited<ReturnType<typeof warmRuns>>;
+    console.log(`warm Run → rendered response  median ${w.median.toFixed(1)} ms  p95 ${w.p95.toFixed(1)} ms (${w.all.length} runs)`);
+    console.log(`editor bytes on demand    ${kb(w.editorBytes)} in ${w.editorRequests} files (click → editor ${w.editorMs} ms)`);
+    return;
+  }
   if (process.env.ONLY === 'lighthouse') {
     try { out.lighthouse = await runLighthouse(server.origin, builtPages(join(ROOT, 'dist')), log); } finally { await server.close(); }
     return report(out, true);
