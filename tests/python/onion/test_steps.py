@@ -64,9 +64,9 @@ class StepsTest(unittest.TestCase):
             ("return", "streaming"), ("return", "timing"),
             ("chunk", "streaming", "a"), ("chunk", "streaming", "b"), ("close", "streaming")])
         timing = summaries(result)[0]
-        self.assertLess(timing["times"]["before_ms"] + timing["times"]["inner_ms"]
-                        + timing["times"]["after_ms"], 40)
+        own = timing["times"]["before_ms"] + timing["times"]["inner_ms"] + timing["times"]["after_ms"]
         self.assertGreaterEqual(timing["times"]["streamed_ms"], 95)  # two 50 ms sleeps, after return
+        self.assertLess(own, timing["times"]["streamed_ms"] / 2)    # (loose: a loaded machine)
 
     def test_four_layers_with_a_generator_app(self):
         result = run("four_layers:app", "/?Ada")
