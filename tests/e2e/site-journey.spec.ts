@@ -25,10 +25,14 @@ test('previous and next links walk the phases in order', async ({ page }) => {
   await page.getByRole('link', { name: /^Start with phase 1:/ }).click();
   const seen: string[] = [];
   for (let i = 0; i < 10; i++) {
+    // count() does not wait: let the page's end (the previous/next nav) arrive first.
+    await expect(page.getByRole('navigation', { name: 'Previous and next phase' })).toBeVisible();
     seen.push(new URL(page.url()).pathname);
     const next = page.getByRole('link', { name: /^Next: phase/ });
     if ((await next.count()) === 0) break;
+    const href = (await next.getAttribute('href'))!;
     await next.click();
+    await page.waitForURL(href);
   }
   expect(seen).toEqual(pages);
   await page.getByRole('link', { name: /^Previous: phase 3/ }).click();

