@@ -6,48 +6,19 @@
  * Prints a table and writes bench/results/onion.json. Run: npm run bench:onion (after a build).
  */
 import { chromium } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromiumLaunchOptions } from '../tests/e2e/helpers/chromium.ts';
 import { distDir, serveStatic } from '../tests/e2e/runtime-server.ts';
 import { buildOnion } from '../src/lesson/onion/model.ts';
+import { median, p95 } from './lib/stats.ts';
 
 const ROUND_TRIPS = Number(process.env.BENCH_ROUND_TRIPS ?? 40);
 const PORT = 4597;
 
 // timing > AddHeader (class, wraps start_response) > auth (closure) > hello: three layers and the app.
-const STACK = `import time
-def timing(app):
-    def middleware(environ, start_response):
-        start = time.perf_counter()
-        body = app(environ, start_response)
-        environ['wsgi.errors'].write('took %f\\n' % (time.perf_counter() - start))
-        return body
-    return middleware
-class AddHeader:
-    def __init__(self, app):
-        self.app = app
-    def __call__(self, environ, start_response):
-        def sr(status, headers, exc_info=None):
-            return start_response(status, headers + [('X-Layer', 'yes')], exc_info)
-        return self.app(environ, sr)
-def auth(app):
-    def check(environ, start_response):
-        if environ.get('HTTP_AUTHORIZATION') != 'Bearer ok':
-            start_response('401 Unauthorized', [('Content-Type', 'text/plain')])
-            return [b'no']
-        return app(environ, start_response)
-    return check
-def hello(environ, start_response):
-    start_response('200 OK', [('Content-Type', 'text/plain')])
-    return [b'Hello, world!']
-app = timing(AddHeader(auth(hello)))
-`;
+const STACK = readFileSync('tests/python/onion/stacks/bench_three_layers.py', 'utf8');
 
-function stats(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { n: sorted.length, median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1] };
-}
+const stats = (values: number[]) => ({ n: values.length, median: median(values), p95: p95(values) });
 
 async function main() {
   const server = await serveStatic(distDir, PORT, true);

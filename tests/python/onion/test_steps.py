@@ -96,6 +96,13 @@ class StepsTest(unittest.TestCase):
             ("start_response", "retry", "200 OK", "server"), ("return", "retry")])
         self.assertEqual(summaries(result)[0]["children"], [1, 2])
 
+    def test_the_benchmark_stack(self):
+        result = run("bench_three_layers:app", headers="Authorization: Bearer ok\r\n")
+        layers = summaries(result)
+        self.assertEqual([(s["name"], s["kind"]) for s in layers], [
+            ("timing", "closure"), ("AddHeader", "instance"), ("auth", "closure"), ("hello", "function")])
+        self.assertEqual(layers[1]["start_response"]["headers"], {"added": [["X-Layer", "yes"]], "removed": []})
+
 
 if __name__ == "__main__":
     unittest.main()

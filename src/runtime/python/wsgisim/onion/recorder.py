@@ -179,6 +179,7 @@ class Recorder(BodyWatch):
         return sr_id
 
     def sr_called(self, frame, obj):
+        from ..modes.base import _exc_name  # here: modes.base imports this package
         _, sr_id, creator = self.srs[id(obj)]
         code, local = frame.f_code, frame.f_locals
         names = code.co_varnames[:code.co_argcount]
@@ -251,11 +252,3 @@ class Recorder(BodyWatch):
             visit.caught = {"type": type(exc).__name__, "message": str(exc)[:200]}
             visit.pending_exc = False
 
-
-def _exc_name(exc_info):
-    if not exc_info:
-        return None
-    try:
-        return "%s: %s" % (exc_info[0].__name__, exc_info[1])
-    except Exception:
-        return short_repr(exc_info)
