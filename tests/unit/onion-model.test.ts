@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src/runtime/server-result.ts';
-import { buildOnion, hasLayers } from '../../src/lesson/onion/model.ts';
+import { buildOnion, hasLayers, layerEventWords } from '../../src/lesson/onion/model.ts';
 
 // The onion's steps from real traces: each fixture stack (tests/python/onion/stacks) is served by the
 // core under CPython now, so the model is tested against what the core records today.
@@ -45,6 +45,14 @@ describe('onion steps', { timeout: 60_000 }, () => {
     expect(hasLayers(events('one_function:app'))).toBe(false);
     expect(hasLayers(events('router:app', '/hello'))).toBe(true);
     expect(hasLayers(events('auth:app'))).toBe(true);
+  });
+
+  it('gives the Timeline the same words for each layer event, none for the records', () => {
+    const trace = events('router:app', '/hello');
+    const words = layerEventWords(trace);
+    const layerEvents = trace.filter((e) => e.layer !== undefined && e.type !== 'layer_summary');
+    expect(layerEvents.map((e) => words.get(e))).toEqual(buildOnion(trace).steps.filter((s) => s.layer !== null).map((s) => s.text));
+    expect(trace.filter((e) => e.type === 'layer_summary').some((e) => words.has(e))).toBe(false);
   });
 
   it('names a caught exception and one let through', () => {

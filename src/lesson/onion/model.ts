@@ -30,6 +30,8 @@ export interface Step {
   t: number;
   /** A warning the step carries (a short-circuit, the timing pitfall, a close() not passed on). */
   note?: string;
+  /** The trace event the step tells. */
+  event?: TraceEvent;
 }
 
 export interface Onion {
@@ -90,6 +92,14 @@ export function buildOnion(events: TraceEvent[]): Onion {
   }
   for (const e of events) {
     const id = typeof e.layer === 'number' ? e.layer : null;
+    const before = steps.length;
+    tell(e, id);
+    if (steps.length > before) steps[steps.length - 1].event = e;
+  }
+  const roots = [...layers.values()].filter((l) => l.parent === null).map((l) => l.id);
+  return { layers, roots, steps };
+
+  function tell(e: TraceEvent, id: number | null) {
     switch (e.type) {
       case 'app_called':
         steps.push({ layer: null, dir: 'in', file: null, line: null, t: e.t, text: 'The server calls the app with environ and start_response.' });
@@ -137,8 +147,13 @@ export function buildOnion(events: TraceEvent[]): Onion {
         break;
     }
   }
-  const roots = [...layers.values()].filter((l) => l.parent === null).map((l) => l.id);
-  return { layers, roots, steps };
+}
+
+/** The onion's words for each layer event of a trace (for the Timeline tab). */
+export function layerEventWords(events: TraceEvent[]): Map<TraceEvent, string> {
+  const words = new Map<TraceEvent, string>();
+  for (const step of buildOnion(events).steps) if (step.event?.layer !== undefined) words.set(step.event, step.text);
+  return words;
 }
 
 const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;

@@ -1,6 +1,7 @@
 /** The trace as an ordered list: what the server and the app did, in order, with times. */
 import type { TraceEvent } from '../../runtime/server-result.ts';
 import { h } from './dom.ts';
+import { layerEventWords } from '../onion/model.ts';
 
 const pyRepr = (v: unknown) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
 
@@ -33,7 +34,9 @@ export function describeEvent(e: TraceEvent): string {
 /** The Timeline tab. Layer events (the onion, issue 6) are listed too, indented under their layer. */
 export function renderTimeline(events: TraceEvent[]): HTMLElement {
   if (!events.length) return h('p', { class: 'le-muted' }, 'No trace was recorded for this run.');
-  return h('ol', { class: 'le-timeline' }, events.map((e) => h('li', {
-    class: `le-event le-event-${e.type}${e.layer ? ' le-event-layer' : ''}`,
-  }, h('span', { class: 'le-time' }, `${e.t.toFixed(2)} ms`), ' ', describeEvent(e))));
+  // Layer events in the onion's words; its per-layer records (layer_summary) are the Onion tab's.
+  const layerWords = layerEventWords(events);
+  return h('ol', { class: 'le-timeline' }, events.filter((e) => e.type !== 'layer_summary').map((e) => h('li', {
+    class: `le-event le-event-${e.type}${e.layer !== undefined ? ' le-event-layer' : ''}`,
+  }, h('span', { class: 'le-time' }, `${e.t.toFixed(2)} ms`), ' ', layerWords.get(e) ?? describeEvent(e))));
 }
