@@ -4,7 +4,7 @@ import re
 import sys
 import unittest
 
-from helpers import MODES, run, summaries
+from helpers import MODES, run, steps, summaries
 
 CASES = [("one_function:app", "/", ""), ("factory_and_class:app", "/?name=Ada", "X-Secret: 1\r\n"),
          ("router:app", "/hello", ""), ("router:app", "/nope", ""), ("auth:app", "/", ""),
@@ -81,6 +81,13 @@ class ChangesTest(unittest.TestCase):
                 self.assertEqual(_undated(on["response"]), _undated(off["response"]), (mode, spec))
                 self.assertEqual(off["events"], [])
                 self.assertNotIn("recorder_error", str(on["events"]), (mode, spec))
+
+    def test_the_same_onion_under_every_server(self):
+        # What the layers did depends on the code, not on which real server runs it.
+        for spec, target, headers in CASES:
+            expected = steps(run(spec, target, headers))
+            for mode in MODES[1:]:
+                self.assertEqual(steps(run(spec, target, headers, mode=mode)), expected, (mode, spec))
 
     def test_one_item_list_keeps_its_content_length(self):
         result = run("one_function:app")
