@@ -41,7 +41,10 @@ test('a whole editor used by keyboard alone', async ({ page }) => {
   await expect(editor.locator('.le-response .le-status')).toHaveText('200 OK', { timeout: 180_000 });
   await expect(run).toBeFocused();
 
-  // The result tabs: Tab from Run enters the code, Esc then Tab leaves it, more Tabs reach the tabs.
+  // The result tabs: Tab from Run (past Reset) enters the code, Esc then Tab leaves it, more Tabs
+  // reach the tabs.
+  await page.keyboard.press('Tab');
+  await expect(editor.getByRole('button', { name: 'Reset' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(input).toBeFocused();
   await page.keyboard.press('Escape');

@@ -61,7 +61,7 @@ test('reload keeps the edits and the request; reset and undo, also after a reloa
 test('two tabs: newer work is taken over, and a real conflict asks instead of overwriting', async ({ context }) => {
   const a = await context.newPage();
   const b = await context.newPage();
-  // Tab B's clock is paused, so its edits wait in its save delay: that is when a conflict can happen.
+  // Tab B's clock is faked, so later its edits can wait in its save delay: when a conflict happens.
   await b.clock.install();
   await a.goto(PHASE1);
   await b.goto(PHASE1);
@@ -72,14 +72,16 @@ test('two tabs: newer work is taken over, and a real conflict asks instead of ov
   // Tab B had no change of its own: it shows tab A's newer work as soon as A saves.
   await expect(edB.locator('[data-code-host]')).toContainText('from tab A', { timeout: 30_000 });
 
-  // B edits its request (not saved yet) while A saves again: B must not overwrite A silently.
+  // B edits its request (not saved yet: its clock stands still) while A saves again: B must not
+  // overwrite A silently.
+  await b.clock.pauseAt(await b.evaluate(() => Date.now() + 10));
   await edB.getByText('Request:').click();
   await edB.getByLabel('Path and query').fill('/from-tab-b');
   await typeCode(a, inputA, 'def app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"A again"]');
   const notice = edB.getByRole('status').filter({ hasText: 'changed in another tab' });
   await expect(notice).toBeVisible({ timeout: 30_000 });
   await notice.getByText('Compare the two versions').click();
-  await expect(notice.locator('.le-diff-del')).toContainText('A again');
+  await expect(notice.locator('.le-diff-del', { hasText: 'A again' })).toBeVisible();
 
   // B keeps its version on purpose: now A takes it over.
   await notice.getByRole('button', { name: 'Keep this version' }).click();
@@ -100,8 +102,8 @@ test('when the lesson’s original changed since the reader edited it, they are 
   await expect(notice).toBeVisible();
   await expect(editor.locator('[data-code-host]')).toContainText('my old edit');
   await notice.getByText('Compare the lesson’s new version with yours').click();
-  await expect(notice.locator('.le-diff-del')).toContainText('Hello, WSGI!');
-  await expect(notice.locator('.le-diff-add')).toContainText('my old edit');
+  await expect(notice.locator('.le-diff-del', { hasText: 'Hello, WSGI!' })).toBeVisible();
+  await expect(notice.locator('.le-diff-add', { hasText: 'my old edit' })).toBeVisible();
   await notice.getByRole('button', { name: 'Reset to the new version' }).click();
   await expect(editor.locator('[data-code-host]')).toContainText('Hello, WSGI!');
   await expect(editor.getByRole('button', { name: 'Undo reset' })).toBeVisible();

@@ -55,7 +55,9 @@ function tabs(panels: [string, () => HTMLElement][], ctx: ResultContext): HTMLEl
   const holder = h('div', { class: 'le-panels' });
   const buttons: HTMLButtonElement[] = [];
   const built = new Map<number, HTMLElement>();
-  const select = (index: number, focus = false) => {
+  // Only the reader's own choice is remembered: a run with fewer tabs (a stopped one) must not
+  // move the next run's results away from the tab they picked.
+  const select = (index: number, focus = false, byReader = true) => {
     buttons.forEach((b, i) => { b.setAttribute('aria-selected', String(i === index)); b.tabIndex = i === index ? 0 : -1; });
     for (const [i, panel] of built) panel.hidden = i !== index;
     if (!built.has(index)) {
@@ -64,7 +66,7 @@ function tabs(panels: [string, () => HTMLElement][], ctx: ResultContext): HTMLEl
       holder.append(panel);
     }
     if (focus) buttons[index].focus();
-    ctx.onTabChange?.(panels[index][0]);
+    if (byReader) ctx.onTabChange?.(panels[index][0]);
   };
   panels.forEach(([name], index) => {
     const button = h('button', {
@@ -81,7 +83,7 @@ function tabs(panels: [string, () => HTMLElement][], ctx: ResultContext): HTMLEl
     list.append(button);
   });
   const first = Math.max(0, panels.findIndex(([name]) => name === ctx.initialTab));
-  select(first);
+  select(first, false, false);
   return h('div', { class: 'le-tabs' }, list, holder);
 }
 
