@@ -74,7 +74,7 @@ test('two tabs: newer work is taken over, and a real conflict asks instead of ov
 
   // B edits its request (not saved yet: its clock stands still) while A saves again: B must not
   // overwrite A silently.
-  await b.clock.pauseAt(await b.evaluate(() => Date.now() + 10));
+  await b.clock.pauseAt(await b.evaluate(() => Date.now() + 5000));
   await edB.getByText('Request:').click();
   await edB.getByLabel('Path and query').fill('/from-tab-b');
   await typeCode(a, inputA, 'def app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"A again"]');
