@@ -61,10 +61,11 @@ test('reload keeps the edits and the request; reset and undo, also after a reloa
 test('two tabs: newer work is taken over, and a real conflict asks instead of overwriting', async ({ context }) => {
   const a = await context.newPage();
   const b = await context.newPage();
-  // Tab B's clock is faked, so later its edits can wait in its save delay: when a conflict happens.
-  await b.clock.install();
+  // Tab A's clock is faked, so later its edit can wait in its save delay: when a conflict happens.
+  await a.clock.install();
   await a.goto(PHASE1);
   await b.goto(PHASE1);
+  await a.bringToFront();
   const edA = liveEditor(a, 'hello.py');
   const edB = liveEditor(b, 'hello.py');
   const inputA = await openEditor(edA);
@@ -72,21 +73,26 @@ test('two tabs: newer work is taken over, and a real conflict asks instead of ov
   // Tab B had no change of its own: it shows tab A's newer work as soon as A saves.
   await expect(edB.locator('[data-code-host]')).toContainText('from tab A', { timeout: 30_000 });
 
-  // B edits its request (not saved yet: its clock stands still) while A saves again: B must not
-  // overwrite A silently.
-  await b.clock.pauseAt(await b.evaluate(() => Date.now() + 5000));
-  await edB.getByText('Request:').click();
-  await edB.getByLabel('Path and query').fill('/from-tab-b');
-  await typeCode(a, inputA, 'def app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"A again"]');
-  const notice = edB.getByRole('status').filter({ hasText: 'changed in another tab' });
+  // A edits its request (waiting in its save delay: its clock stands still) while tab B saves newer
+  // work (written as B's editor writes it): A must not overwrite B's work silently.
+  await a.clock.pauseAt(await a.evaluate(() => Date.now() + 5000));
+  await edA.getByText('Request:').click();
+  await edA.getByLabel('Path and query').fill('/from-tab-a');
+  await b.evaluate(() => {
+    const key = 'wsgi-ground-up:editor:/phases/what-wsgi-is:hello';
+    const work = JSON.parse(localStorage.getItem(key)!);
+    localStorage.setItem(key, JSON.stringify({ ...work, code: work.code.replace('from tab A', 'from tab B'), rev: work.rev + 1, savedAt: Date.now() }));
+  });
+  const notice = edA.getByRole('status').filter({ hasText: 'changed in another tab' });
   await expect(notice).toBeVisible({ timeout: 30_000 });
   await notice.getByText('Compare the two versions').click();
-  await expect(notice.locator('.le-diff-del', { hasText: 'A again' })).toBeVisible();
+  await expect(notice.locator('.le-diff-del', { hasText: 'from tab B' })).toBeVisible();
+  await expect(notice.locator('.le-diff-add', { hasText: 'from tab A' })).toBeVisible();
 
-  // B keeps its version on purpose: now A takes it over.
+  // A keeps its version on purpose: now B takes it over.
   await notice.getByRole('button', { name: 'Keep this version' }).click();
-  await expect(edA.getByText('Request: GET /from-tab-b')).toBeVisible({ timeout: 30_000 });
-  await expect(edA.locator('.view-lines')).toContainText('from tab A');
+  await expect(edB.getByText('Request: GET /from-tab-a')).toBeVisible({ timeout: 30_000 });
+  await expect(edB.locator('[data-code-host]')).toContainText('from tab A');
 });
 
 test('when the lesson’s original changed since the reader edited it, they are told and can compare or reset', async ({ page }) => {

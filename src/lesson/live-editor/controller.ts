@@ -73,6 +73,8 @@ export class LiveEditorController {
     });
     window.addEventListener('storage', (event) => { if (event.key === this.key) this.otherTabSaved(); });
     window.addEventListener('pagehide', () => { if (this.unsaved) this.saveNow(); });
+    // Leaving for another tab saves at once: a hidden tab's timers may not fire for a long time.
+    document.addEventListener('visibilitychange', () => { if (document.hidden && this.unsaved) this.saveNow(); });
     new MutationObserver(() => this.editor?.setDark(isDark()))
       .observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   }

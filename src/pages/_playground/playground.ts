@@ -209,6 +209,7 @@ function wire() {
     show();
   });
   addEventListener('pagehide', () => { if (unsaved) saveNow(); });
+  document.addEventListener('visibilitychange', () => { if (document.hidden && unsaved) saveNow(); });
   new MutationObserver(() => editor?.setDark(isDark())).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 }
 
