@@ -1,5 +1,5 @@
 /** The public shapes of the runtime client: options, run handles and events (client.ts re-exports them). */
-import type { Notice, ReadyInfo, RunResult, ServerMode } from './protocol.ts';
+import type { Notice, ReadyInfo, RunResult, ServerMode, Workspace } from './protocol.ts';
 import type { LoadProgress, WorkerPort } from './worker-slot.ts';
 
 export type RuntimeState = 'idle' | 'loading' | 'ready' | 'running' | 'failed';
@@ -30,6 +30,11 @@ export interface RunOptions {
   /** Live output while the run goes on (batched, ~20 per second at most). */
   onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
   signal?: AbortSignal;
+  /**
+   * The workspace this run needs. It is put in place when the run starts, in queue order, so a run
+   * queued by one component never sees files another component set after it was queued.
+   */
+  files?: Workspace;
 }
 
 /** A run in flight: its id, its result (always resolves once loaded, even when stopped), and cancel. */

@@ -232,6 +232,7 @@ export class RuntimeClient {
     if (job.cancelled) return this.stoppedResult(job, { ...never, message: 'Stopped before it started.' }, started);
     const slot = await this.ensureActive();
     if (job.cancelled) return this.stoppedResult(job, { ...never, message: 'Stopped before it started.' }, started);
+    if (job.options.files) await this.setFiles(job.options.files);
     const settings = settingsFor(job.options);
     const limit = job.options.timeLimitMs ?? this.opts.timeLimitMs;
     this.current = job;

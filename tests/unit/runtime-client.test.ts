@@ -115,3 +115,18 @@ describe('encodeRequest', () => {
     expect(new TextDecoder().decode(bytes.slice(0, -2))).toBe('PUT / HTTP/1.0\r\nhost: a\r\nContent-Length: 1\r\n\r\n');
   });
 });
+
+describe('RuntimeClient workspaces', () => {
+  it('gives each queued run the files it was queued with, even when another run queued other files after it', async () => {
+    const port = createFakeWorker(echo);
+    const client = new RuntimeClient({ isolated: false, standby: false, createWorker: () => port });
+    const first = client.runScript('app.py', { files: { 'app.py': 'first' } });
+    const second = client.runScript('app.py', { files: { 'app.py': 'second' } });
+    await Promise.all([first.result, second.result]);
+    // Each run is preceded by exactly its own files, in queue order.
+    const order = port.received
+      .filter((m) => m.type === 'set-files' || m.type === 'run-script')
+      .map((m) => (m.type === 'set-files' ? `files:${m.files['app.py']}` : 'run'));
+    expect(order.slice(-4)).toEqual(['files:first', 'run', 'files:second', 'run']);
+  });
+});

@@ -113,8 +113,7 @@ export class ConcurrencyController {
     const done = this.status.startRun();
     try {
       const rt = runtime();
-      await rt.setFiles(workspace(this.config, code));
-      this.handle = rt.simulate(buildSpec(this.config, controls), { timeLimitMs: TIME_LIMIT_MS });
+      this.handle = rt.simulate(buildSpec(this.config, controls), { timeLimitMs: TIME_LIMIT_MS, files: workspace(this.config, code) });
       const result = await this.handle.result;
       // Host time of the run, for benchmarks and bug reports (never shown: it varies by machine).
       this.section.dataset.elapsedMs = String(Math.round(result.elapsedMs));

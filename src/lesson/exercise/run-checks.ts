@@ -29,10 +29,10 @@ function silentAnswer(result: RunResult): Answer {
 }
 
 async function runWsgi(client: RuntimeClient, code: string, checks: CheckSpec[], done: (o: CheckOutcome) => void) {
-  await client.setFiles({ 'app.py': code });
+  const files = { 'app.py': code };
   for (const check of checks) {
     const { method, path, headers, body } = check.request;
-    const handle = client.request({ method, target: path, headers: Object.entries(headers ?? {}), body }, { mode: 'reference', trace: false, appSpec: 'app:app' });
+    const handle = client.request({ method, target: path, headers: Object.entries(headers ?? {}), body }, { mode: 'reference', trace: false, appSpec: 'app:app', files });
     const result = await handle.result;
     const answer = result.server ? answerFromCore(result.server) : silentAnswer(result);
     done({ name: check.name, failures: evaluate(check.expect, answer) });
@@ -69,8 +69,8 @@ export function loopOutcomes(checks: CheckSpec[], results: { requests: LoopRecor
 }
 
 async function runAsgi(client: RuntimeClient, code: string, checks: CheckSpec[], done: (o: CheckOutcome) => void) {
-  await client.setFiles({ 'app.py': code, [SCRIPT]: loopScript(checks) });
-  const result = await client.runScript(SCRIPT, { timeLimitMs: 20000 }).result;
+  const files = { 'app.py': code, [SCRIPT]: loopScript(checks) };
+  const result = await client.runScript(SCRIPT, { timeLimitMs: 20000, files }).result;
   const line = result.stdout.split('\n').find((l) => l.startsWith(MARK));
   if (!line) {
     const why = result.notice?.message ?? (result.exception ? `${result.exception.type}: ${result.exception.message}` : 'the simulation printed no result');

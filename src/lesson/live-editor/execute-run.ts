@@ -44,13 +44,12 @@ export async function executeRun(req: RunRequest): Promise<ErrorMark> {
   if (hadFocus) req.stopButton.focus();
   const done = req.status.startRun();
   const rt = runtime();
-  const options = { mode: req.mode, appSpec: req.appSpec, onOutput: (_s: string, text: string) => { live.textContent += text; } };
+  const options = { mode: req.mode, appSpec: req.appSpec, files: req.files, onOutput: (_s: string, text: string) => { live.textContent += text; } };
   try {
     const views = import('../results/ResultsView.ts').catch(() => {
       throw new Error('Part of this page could not be loaded (the site may have been updated since you opened it). Reload the page; your code is saved.');
     });
     views.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
-    await rt.setFiles(req.files);
     const handle = req.kind === 'request' ? rt.request(req.bytes, options) : rt.runScript(req.file, options);
     req.onHandle(handle);
     const result = await handle.result;
