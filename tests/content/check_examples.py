@@ -78,8 +78,8 @@ def check_phase(phase_dir, port):
             problems += check_asgi(f, app, pitfall)
             continue
         try:
-            with serve(app, port, strict=not pitfall) as log:
-                status, _, body, _ = request(port, "GET", "/")
+            with serve(app, 0, strict=not pitfall) as log:
+                status, _, body, _ = request(log.port, "GET", "/")
         except Exception as exc:  # an example that cannot even be served is always a problem
             problems.append(f"{f}: could not be served: {exc!r}")
             continue

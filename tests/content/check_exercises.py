@@ -54,8 +54,8 @@ def run_wsgi_check(path, check, port):
     req = check["request"]
     strict = bool(check["expect"].get("no_violations"))
     try:
-        with serve(load_app(str(path)), port, strict=strict) as log:
-            status, headers, body, _ = request(port, req.get("method", "GET"), req.get("path", "/"),
+        with serve(load_app(str(path)), 0, strict=strict) as log:
+            status, headers, body, _ = request(log.port, req.get("method", "GET"), req.get("path", "/"),
                                                req.get("headers"), req.get("body", ""))
     except Exception as exc:
         return [f"could not run: {exc!r}"]

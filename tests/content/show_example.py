@@ -16,8 +16,8 @@ def main(argv):
     target = argv[3] if len(argv) > 3 else "/"
     body = argv[4] if len(argv) > 4 else ""
     headers = {"Content-Type": "text/plain; charset=utf-8"} if body else {}
-    with serve(load_app(path), PORT) as log:
-        _, _, _, raw = request(PORT, method, target, headers, body)
+    with serve(load_app(path), 0) as log:
+        _, _, _, raw = request(log.port, method, target, headers, body)
     print("--- response ---")
     print(raw.decode("latin-1"))
     print("--- server log ---")

@@ -39,6 +39,8 @@ class _QuietHandler(WSGIRequestHandler):
 def serve(app, port, strict=False):
     """Run `app` on 127.0.0.1:port in a background thread; yield the server's log buffer.
 
+    Port 0 takes a free port (other suites may run beside this one); `log.port` is the one bound.
+
     strict=True wraps the app in wsgiref.validate.validator, the stdlib's PEP 3333 checker,
     and turns its warnings into log lines so a check can demand "no violations".
     """
@@ -47,6 +49,7 @@ def serve(app, port, strict=False):
     wrapped = validator(app) if strict else app
     server = make_server("127.0.0.1", port, wrapped, server_class=WSGIServer, handler_class=handler)
     server.timeout = TIMEOUT
+    log.port = server.server_port
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
