@@ -1,18 +1,28 @@
 // The site's service worker. src/integrations/service-worker/index.ts fills in VERSION (a hash of every
 // built file's content) and FILES (every built file) after `astro build` and writes it to /sw.js.
 // Cache-first from one versioned cache: after one visit every page, the editor and Python work offline,
-// and a new build is downloaded in the background and used from the next visit on.
+// and a new build is downloaded in the background and used from the next visit on. Python's files are
+// the exception: network first, answered untouched (see python()), the cache only when the network fails.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const PREFIX = 'wsgi-site-';
 const CACHE = PREFIX + VERSION;
 // Cross-origin isolation keeps SharedArrayBuffer, hence the fast interrupt of runaway Python, working
-// offline too: every answer, from the cache or the network, carries these headers.
+// offline too: every answer from respond(), from the cache or the network, carries these headers.
 const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
+// Python's runtime (~14 MB under /pyodide/, and any .wasm).
+const isPython = (path) => path.startsWith('/pyodide/') || path.endsWith('.wasm');
+
 self.addEventListener('install', (event) => {
-  // cache: 'reload' skips the HTTP cache, so a new version never stores stale copies of old files.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((url) => new Request(url, { cache: 'reload' })))));
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    // cache: 'reload' skips the HTTP cache, so a new version never stores stale copies of old files.
+    await cache.addAll(FILES.filter((url) => !isPython(url)).map((url) => new Request(url, { cache: 'reload' })));
+    // Python's files after the rest, through the HTTP cache with revalidation ('no-cache'): the page
+    // has usually fetched them already, so this costs a 304 each instead of a second 14 MB download.
+    await cache.addAll(FILES.filter(isPython).map((url) => new Request(url, { cache: 'no-cache' })));
+  })());
 });
 
 self.addEventListener('activate', (event) => {
@@ -31,8 +41,22 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname === '/sw.js') return;
-  event.respondWith(respond(request, url));
+  event.respondWith(request.mode !== 'navigate' && isPython(url.pathname) ? python(request, url) : respond(request, url));
 });
+
+// Online, Python's files come from the network (the HTTP cache) as they are: Chrome keeps V8's compiled
+// code for a .wasm with its HTTP cache entry, and a copy rebuilt from Cache Storage misses it, so every
+// visit would recompile the 9.6 MB pyodide.asm.wasm (the commit that added this has the measurements).
+// Same-origin subresources satisfy COEP require-corp without headers, so no re-wrap is needed.
+async function python(request, url) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const cached = await (await caches.open(CACHE)).match(url.pathname, { ignoreSearch: true });
+    if (!cached) throw error;
+    return cached;
+  }
+}
 
 async function respond(request, url) {
   const cache = await caches.open(CACHE);
