@@ -24,7 +24,6 @@ from wsgiref_harness import load_app, request, serve
 ROOT = Path(__file__).resolve().parents[2] / "content" / "phases"
 FENCE = re.compile(r"^```python[^\n]*\n(.*?)^```\s*$", re.S | re.M)
 RAW_IMPORT = re.compile(r"^import (\w+) from '\./examples/([\w-]+\.py)\?raw';", re.M)
-PORT = 18110
 
 
 def fences(mdx_path):
@@ -53,7 +52,7 @@ def check_asgi(path, app, pitfall):
     return [] if pitfall or (status and status < 500) else [f"{path}: answered status {status!r}"]
 
 
-def check_phase(phase_dir, port):
+def check_phase(phase_dir):
     """Return a list of problems found in one phase folder."""
     problems = []
     shown = fences(phase_dir / "index.mdx")
@@ -88,18 +87,16 @@ def check_phase(phase_dir, port):
             problems.append(f"{f}: no HTTP status came back")
         elif not pitfall and server_complained(log.getvalue(), body):
             problems.append(f"{f}: answered {status!r}; log: {log.getvalue()[-300:]!r}")
-        port += 1
     return problems, len(files)
 
 
 def main():
     """Check every phase; exit 1 and list the problems if any."""
-    problems, count, port = [], 0, PORT
+    problems, count = [], 0
     for phase_dir in sorted(p for p in ROOT.iterdir() if (p / "index.mdx").exists()):
-        found, n = check_phase(phase_dir, port)
+        found, n = check_phase(phase_dir)
         problems += found
         count += n
-        port += n
     for p in problems:
         print("FAIL", p)
     print(f"{count} examples checked, {len(problems)} problems")

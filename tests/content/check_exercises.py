@@ -16,7 +16,6 @@ from check_examples import server_complained
 from wsgiref_harness import load_app, request, serve
 
 ROOT = Path(__file__).resolve().parents[2] / "content" / "phases"
-PORT = 18150
 
 
 def complaint(log):
@@ -49,7 +48,7 @@ def evaluate(expect, status_line, headers, body, log):
     return failures
 
 
-def run_wsgi_check(path, check, port):
+def run_wsgi_check(path, check):
     """Serve the file, send the check's request, return failure messages."""
     req = check["request"]
     strict = bool(check["expect"].get("no_violations"))
@@ -62,14 +61,14 @@ def run_wsgi_check(path, check, port):
     return evaluate(check["expect"], status, headers, body, log.getvalue())
 
 
-def run_checks(path, spec, port):
+def run_checks(path, spec):
     """Run all checks of one spec against one file; return {check name: failures}."""
     results = {}
-    for i, check in enumerate(spec["checks"]):
+    for check in spec["checks"]:
         if spec.get("kind") == "asgi":
             results[check["name"]] = run_asgi_check(path, check)
         else:
-            results[check["name"]] = run_wsgi_check(path, check, port + i)
+            results[check["name"]] = run_wsgi_check(path, check)
     return results
 
 
@@ -80,11 +79,11 @@ def main():
         folder = checks_file.parent
         spec = yaml.safe_load(checks_file.read_text())
         count += 1
-        solved = run_checks(folder / "solution.py", spec, PORT)
+        solved = run_checks(folder / "solution.py", spec)
         for name, failures in solved.items():
             for f in failures:
                 problems.append(f"{folder.name}/solution.py fails {name!r}: {f}")
-        started = run_checks(folder / "starter.py", spec, PORT + 25)
+        started = run_checks(folder / "starter.py", spec)
         failed = [name for name, failures in started.items() if failures]
         if not failed:
             problems.append(f"{folder.name}/starter.py passes every check; it should fail at least one")

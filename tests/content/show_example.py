@@ -6,7 +6,6 @@ import sys
 
 from wsgiref_harness import load_app, request, serve
 
-PORT = 18101
 
 
 def main(argv):
