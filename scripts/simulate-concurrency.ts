@@ -3,26 +3,16 @@
 //   npm run simulate-concurrency -- <a.json> <b.json> ... --out-dir DIR   (one Pyodide start)
 // The workload file names the app(s) and the requests; the JSON result goes to stdout (or --out).
 // Format of both: src/runtime/python/concurrency/README.md, "Command line".
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
 import type { PyodideInterface } from 'pyodide';
+import { copyTree } from './lib/pyodide-fs.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PYTHON_SRC = join(ROOT, 'src/runtime/python');
 const FS_PYTHON = '/sim/python';
-
-/** Copy a folder's .py files (recursively) into Pyodide's file system. */
-export function copyTree(py: PyodideInterface, from: string, to: string): void {
-  py.FS.mkdirTree(to);
-  for (const name of readdirSync(from)) {
-    if (name === '__pycache__' || name.startsWith('.')) continue;
-    const src = join(from, name);
-    if (statSync(src).isDirectory()) copyTree(py, src, `${to}/${name}`);
-    else if (name.endsWith('.py')) py.FS.writeFile(`${to}/${name}`, readFileSync(src));
-  }
-}
 
 /** Start Pyodide with the server core and the concurrency package importable. Python's own
  * stdout goes to stderr: stdout carries only the JSON result. */

@@ -4,11 +4,12 @@
 //   npm run -s simulate -- --batch cases.json --out results.json
 //       many requests, one Pyodide start (format: src/runtime/python/README.md, "Command line")
 // Modes: reference (default), wsgiref, gunicorn, waitress.
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
 import type { PyodideInterface } from 'pyodide';
+import { copyTree } from './lib/pyodide-fs.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORE = join(ROOT, 'src/runtime/python/wsgisim');
@@ -22,17 +23,6 @@ interface Case { id?: string; raw: string; app: string; mode?: string; trace?: b
 function fail(message: string, code = 2): never {
   process.stderr.write(`simulate: ${message}\n`);
   process.exit(code);
-}
-
-/** Copy the core package's .py files into Pyodide's file system. */
-function copyTree(py: PyodideInterface, from: string, to: string): void {
-  py.FS.mkdirTree(to);
-  for (const name of readdirSync(from)) {
-    if (name === '__pycache__' || name.startsWith('.')) continue;
-    const src = join(from, name);
-    if (statSync(src).isDirectory()) copyTree(py, src, `${to}/${name}`);
-    else if (name.endsWith('.py')) py.FS.writeFile(`${to}/${name}`, readFileSync(src));
-  }
 }
 
 /** Start Pyodide with the core importable; Python's own stdout goes to stderr, never to ours. */
