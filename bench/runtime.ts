@@ -10,7 +10,7 @@
  *                 not isolated: terminate + a fresh worker)
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromiumLaunchOptions } from '../tests/e2e/helpers/chromium.ts';
 import { distDir, serveStatic } from '../tests/e2e/runtime-server.ts';
 
@@ -21,33 +21,8 @@ const HELLO = `def app(environ, start_response):
     start_response('200 OK', [('Content-Type', 'text/plain')])
     return [b'Hello, world!']
 `;
-const STACK = `import time
-def timing(app):
-    def wrapped(environ, start_response):
-        start = time.perf_counter()
-        body = app(environ, start_response)
-        environ['wsgi.errors'].write('took %f\\n' % (time.perf_counter() - start))
-        return body
-    return wrapped
-class AddHeader:
-    def __init__(self, app):
-        self.app = app
-    def __call__(self, environ, start_response):
-        def sr(status, headers, exc_info=None):
-            return start_response(status, headers + [('X-Layer', 'yes')], exc_info)
-        return self.app(environ, sr)
-def auth(app):
-    def check(environ, start_response):
-        if environ.get('HTTP_AUTHORIZATION') != 'Bearer ok':
-            start_response('401 Unauthorized', [('Content-Type', 'text/plain')])
-            return [b'no']
-        return app(environ, start_response)
-    return check
-def hello(environ, start_response):
-    start_response('200 OK', [('Content-Type', 'text/plain')])
-    return [b'Hello, world!']
-app = timing(AddHeader(auth(hello)))
-`;
+// The same three-layer stack bench/onion.ts traces, read from its fixture file.
+const STACK = readFileSync(new URL('../tests/python/onion/stacks/bench_three_layers.py', import.meta.url), 'utf8');
 
 function stats(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
