@@ -6,6 +6,7 @@ import { mermaidFigures } from './src/markdown/mermaid-figures.ts';
 import { pyodideFiles } from './src/integrations/pyodide-files.ts';
 import { monacoCss } from './src/editor/monaco-css-plugin.ts';
 import { cspCheck } from './src/integrations/csp.ts';
+import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { serviceWorker } from './src/integrations/service-worker/index.ts';
 
 // Cross-origin isolation lets the runtime interrupt runaway Python through a
@@ -19,7 +20,7 @@ export default defineConfig({
   site: 'https://wsgi-ground-up.example',
   trailingSlash: 'ignore',
   // serviceWorker() lists the built files, so it comes after every integration that adds some.
-  integrations: [mdx(), pyodideFiles(), cspCheck(), serviceWorker()],
+  integrations: [mdx(), pyodideFiles(), cspCheck(), pagefindIndex(), serviceWorker()],
   server: { headers: isolationHeaders },
   markdown: {
     // Sätteri (Astro 7's default processor) runs its own mdast/hast plugins; MDX inherits them.

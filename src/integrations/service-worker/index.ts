@@ -9,8 +9,10 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Test-only pages and source maps are never worth a reader's disk space.
-const SKIP = [/^runtime-test\//, /\.map$/, /^sw\.js$/];
+// Test-only pages and source maps are never worth a reader's disk space, nor Pagefind's ready-made
+// search UIs (~430 KB): the search page runs its own (src/components/search-client.ts) on pagefind.js,
+// whose worker, wasm and index files are kept.
+const SKIP = [/^runtime-test\//, /\.map$/, /^sw\.js$/, /^pagefind\/pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/];
 
 /** The URL path a built file is fetched by: "phases/x/index.html" → "/phases/x/". */
 export function urlPathOf(file: string): string {
@@ -36,7 +38,7 @@ export async function serviceWorkerSource(files: string[], version: string): Pro
   return template.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(files));
 }
 
-/** The Astro integration; list it after every integration that adds files to the build (pyodide-files). */
+/** The Astro integration; list it after every integration that adds files to the build (pyodide-files, pagefind-index). */
 export function serviceWorker(): AstroIntegration {
   return {
     name: 'service-worker',

@@ -63,6 +63,7 @@ async function respond(request, url) {
   let response = await cache.match(url.pathname, { ignoreSearch: true });
   // "/phases/x" and "/phases/x/" are the same page.
   if (!response && request.mode === 'navigate' && !url.pathname.endsWith('/')) response = await cache.match(url.pathname + '/');
+  // Not in this build's list (the search index is: it is built inside `astro build`): the network, as is.
   if (!response) {
     try {
       response = await fetch(request);
@@ -70,11 +71,6 @@ async function respond(request, url) {
       if (request.mode !== 'navigate') throw error;
       // Offline, on a page this build does not have: the site's own "not found" page.
       response = (await cache.match('/404.html')) ?? Response.error();
-      return withIsolation(response);
-    }
-    // Files made after the build (the search index) join this version's cache when first fetched.
-    if (response.status === 200 && response.type === 'basic' && !request.headers.has('range')) {
-      await cache.put(url.pathname, response.clone());
     }
   }
   return withIsolation(response);
