@@ -8,12 +8,14 @@ import { liveEditor, openEditor, PHASE1, typeCode } from './editor-page.ts';
 
 // The service worker (src/integrations/service-worker/): after one visit the tutorial works with the
 // server gone; its answers carry COOP/COEP, so a host that sends no headers at all still gets
-// cross-origin isolation (and the fast interrupt) from the second load on, offline too; a new build
+// cross-origin isolation (and the fast interrupt) from the second load on, offline too; site search
+// works offline without the search page ever having been opened online; a new build
 // is downloaded in the background, announced, and used from the next visit.
 test.use({ serviceWorkers: 'allow' });
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
-const PORT = 8481;
+// OFFLINE_PORT: another port when two runs share a machine (stage 70 uses 8481).
+const PORT = Number(process.env.OFFLINE_PORT ?? 8481);
 const distDir = process.env.SITE_DIST ?? 'dist';
 const base = `http://127.0.0.1:${PORT}`;
 let root: string;
@@ -77,6 +79,38 @@ test('after one visit, pages, editor and Python work with the server gone, isola
   await typeCode(page, input, 'def app(environ, start_response):\n    while True:\n        pass\n');
   await editor.getByRole('button', { name: /^Run/ }).click();
   await expect(editor.getByText(/Python raised KeyboardInterrupt in your code/)).toBeVisible({ timeout: 60_000 });
+  expect(watch.problems()).toEqual([]);
+});
+
+test('after one visit elsewhere, search finds a phase with the server gone and opens it', async ({ context, page }) => {
+  server ??= await serveStatic(root, PORT, false);
+  const watch = watchPage(page, { origin: base });
+  await page.goto(base + '/');
+  await expect(page.getByRole('status').filter({ hasText: 'now works offline' })).toBeVisible({ timeout: 120_000 });
+
+  await stopServer();
+  await context.setOffline(true);
+  // The search page, pagefind.js, its worker, wasm and index were never fetched online: all from the precache.
+  const fromCache: string[] = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.startsWith('/pagefind/') && response.fromServiceWorker()) fromCache.push(response.url());
+  });
+  const opened = await page.goto(base + '/search/');
+  expect(opened?.fromServiceWorker()).toBe(true);
+  const input = page.getByRole('searchbox', { name: 'Search the tutorial' });
+  await input.pressSequentially('middleware');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /^\d+ results? for “middleware”/ })).toBeVisible({ timeout: 30_000 });
+  const results = page.getByRole('list').filter({ has: page.locator('mark') });
+  const phase3 = results.getByRole('link', { name: 'The server and middleware', exact: true });
+  await expect(phase3).toHaveAttribute('href', '/phases/server-and-middleware/');
+  const fetched = fromCache.map((url) => new URL(url).pathname);
+  expect(fetched).toEqual(expect.arrayContaining(['/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/wasm.en.pagefind']));
+  expect(fetched.some((path) => path.startsWith('/pagefind/index/'))).toBe(true);
+
+  await phase3.click();
+  await expect(page).toHaveURL(base + '/phases/server-and-middleware/');
+  await expect(page.getByRole('heading', { level: 1, name: 'The server and middleware' })).toBeVisible();
   expect(watch.problems()).toEqual([]);
 });
 
