@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inlineScripts, scriptHash, SITE_CSP, unlistedInlineScripts } from '../../src/integrations/csp.ts';
 import { precacheManifest, serviceWorkerSource, urlPathOf } from '../../src/integrations/service-worker/index.ts';
 import { themeScript, themeScriptHash } from '../../src/components/theme-script.ts';
+import { writeSearchIndex } from '../../src/integrations/pagefind-index.ts';
 
-// The two build steps of issue 10: the CSP check that fails a build with an unlisted inline script,
-// and the service worker's file list and version.
+// The build steps of issue 10: the CSP check that fails a build with an unlisted inline script, the
+// service worker's file list and version, and the search index built before that list is made.
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'hardening-unit-'));
@@ -58,5 +59,48 @@ describe('service worker', () => {
     expect(source).toContain(`const VERSION = "${first.version}"`);
     expect(source).toContain('const FILES = ["/_astro/a.js","/","/phases/x/"]');
     expect(source).not.toContain('__');
+  });
+});
+
+/** A page as the layout marks it: only <main data-pagefind-body> is indexed. */
+const page = (title: string, text: string) =>
+  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav>Site nav</nav><main data-pagefind-body><h1>${title}</h1><p>${text}</p></main></body></html>`;
+
+describe('search index', () => {
+  it('indexes the marked pages into pagefind/, and the service worker precaches what search fetches', async () => {
+    const dir = site({
+      'index.html': page('Home', 'Start here.'),
+      'phases/x/index.html': page('Middleware', 'Middleware wraps an app.'),
+      'search/index.html': '<!doctype html><html lang="en"><body><main><h1>Search</h1></main></body></html>',
+    });
+    expect(await writeSearchIndex(dir)).toEqual({ files: 3, pages: 2 });
+    const { files } = await precacheManifest(dir);
+    const bundle = files.filter((url) => url.startsWith('/pagefind/'));
+    expect(bundle).toEqual(expect.arrayContaining(['/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.en.pagefind']));
+    expect(bundle.some((url) => /^\/pagefind\/index\/.+\.pf_index$/.test(url))).toBe(true);
+    expect(bundle.filter((url) => url.startsWith('/pagefind/fragment/'))).toHaveLength(2);
+    // Pagefind's ready-made UIs are written but never loaded by the site's own search client.
+    expect(existsSync(join(dir, 'pagefind/pagefind-ui.js'))).toBe(true);
+    expect(bundle.some((url) => /pagefind-(ui|modular-ui|component-ui|highlight)\./.test(url))).toBe(false);
+  });
+
+  it('fails the build when there is nothing to index', async () => {
+    await expect(writeSearchIndex(site({ 'robots.txt': 'User-agent: *' }))).rejects.toThrow(/none of the 0 HTML files .* was indexed/);
+  });
+});
+
+// The real build (stage 10, or SITE_DIST for a private `astro build --outDir`): the index is there and
+// in sw.js's list, so search works offline after one visit.
+describe('the built site', () => {
+  const dist = process.env.SITE_DIST ?? 'dist';
+
+  it('has pagefind/pagefind.js and precaches every index file the search page needs', () => {
+    expect(existsSync(join(dist, 'pagefind/pagefind.js')), `${dist}/pagefind/pagefind.js: run \`npm run build\``).toBe(true);
+    const listed = JSON.parse(/const FILES = (\[.*?\]);/.exec(readFileSync(join(dist, 'sw.js'), 'utf8'))![1]) as string[];
+    const needed = readdirSync(join(dist, 'pagefind'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|.*\.pagefind|.*\.pf_\w+)$/.test(file.replace(/^.*\//, '')))
+      .map((file) => `/pagefind/${file}`);
+    expect(needed).toContain('/pagefind/pagefind.js');
+    expect(needed.filter((url) => !listed.includes(url))).toEqual([]);
   });
 });
