@@ -8,9 +8,11 @@ import { monacoCss } from './src/editor/monaco-css-plugin.ts';
 import { cspCheck } from './src/integrations/csp.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { serviceWorker } from './src/integrations/service-worker/index.ts';
+import { isolatedPreview } from './src/integrations/preview/index.ts';
 
 // Cross-origin isolation lets the runtime interrupt runaway Python through a
-// SharedArrayBuffer; every response of `astro dev` and `astro preview` carries it.
+// SharedArrayBuffer; every response of `astro dev` carries it (server.headers), and of
+// `astro preview` too (isolatedPreview serves the build with the production headers).
 const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -20,7 +22,7 @@ export default defineConfig({
   site: 'https://wsgi-ground-up.example',
   trailingSlash: 'ignore',
   // serviceWorker() lists the built files, so it comes after every integration that adds some.
-  integrations: [mdx(), pyodideFiles(), cspCheck(), pagefindIndex(), serviceWorker()],
+  integrations: [mdx(), pyodideFiles(), cspCheck(), pagefindIndex(), serviceWorker(), isolatedPreview()],
   server: { headers: isolationHeaders },
   markdown: {
     // Sätteri (Astro 7's default processor) runs its own mdast/hast plugins; MDX inherits them.

@@ -1,8 +1,9 @@
 // Page benchmark (issue 9), in headless Chromium against the built site (npm run build first), served
-// with gzip by bench/lib/static-server.ts, side by side with the floor page (boots the same Pyodide in
+// with gzip by src/integrations/preview/static-server.ts, side by side with the floor page (boots the same Pyodide in
 // a worker and runs 1+1), alternating runs:
 //   npm run bench:pages        RUNS=5 WARM=20 PAGE=/phases/what-wsgi-is/ LIGHTHOUSE=0 ONLY=lighthouse|warm-run SW=block
 //                              PRIME_STAY=45000 (ms a priming visit stays open so the wasm code cache gets written)
+//                              LH_PAGES=/,/phases/why-async/ LH_FORMS=mobile|desktop (Lighthouse on fewer pages/forms)
 // Prints a table and writes bench/results/pages.json. Asserts nothing.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFloorPage } from './lib/floor-page.ts';
 import { visit, type Visit } from './lib/first-run.ts';
-import { startStaticServer } from './lib/static-server.ts';
+import { startStaticServer } from '../src/integrations/preview/static-server.ts';
 import { kb, median, ms, p95 } from './lib/stats.ts';
 import { warmRuns } from './lib/warm-run.ts';
 import { runLighthouse, type LighthouseRow } from './lib/lighthouse.ts';
@@ -21,6 +22,9 @@ const RUNS = Number(process.env.RUNS ?? 5);
 const WARM = Number(process.env.WARM ?? 20);
 const PAGE = process.env.PAGE ?? '/phases/what-wsgi-is/';
 const log = (s: string) => process.stderr.write(`[bench:pages] ${s}\n`);
+
+/** Every built page, or only LH_PAGES (comma-separated paths). */
+const lighthousePages = () => process.env.LH_PAGES?.split(',') ?? builtPages(join(ROOT, 'dist'));
 
 const summary = (xs: Visit[]) => ({
   median: median(xs.map((v) => v.ms)), p95: p95(xs.map((v) => v.ms)), all: xs.map((v) => Math.round(v.ms)),
@@ -42,7 +46,7 @@ async function main() {
     return;
   }
   if (process.env.ONLY === 'lighthouse') {
-    try { out.lighthouse = await runLighthouse(server.origin, builtPages(join(ROOT, 'dist')), log); } finally { await server.close(); }
+    try { out.lighthouse = await runLighthouse(server.origin, lighthousePages(), log); } finally { await server.close(); }
     return report(out, true);
   }
   const runs: Record<string, Visit[]> = { siteCold: [], floorCold: [], siteWarm: [], floorWarm: [] };
@@ -71,7 +75,7 @@ async function main() {
     for (const [k, v] of Object.entries(runs)) out[k] = summary(v);
     log('warm Run → response and editor bytes on demand');
     out.warmRun = await warmRuns(server, urls.site, WARM);
-    if (process.env.LIGHTHOUSE !== '0') out.lighthouse = await runLighthouse(server.origin, builtPages(join(ROOT, 'dist')), log);
+    if (process.env.LIGHTHOUSE !== '0') out.lighthouse = await runLighthouse(server.origin, lighthousePages(), log);
   } finally {
     await server.close();
     rmSync(profiles, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  * (transferSize, headers included), in total from the static server's counter.
  */
 import { chromium, type BrowserContext } from '@playwright/test';
-import type { StaticServer } from './static-server.ts';
+import type { StaticServer } from '../../src/integrations/preview/static-server.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './stats.ts';
 
 export interface Visit { ms: number; bytesBeforeLoad: number; bytesTotal: number; requests: number; loadMs: number }

@@ -12,13 +12,19 @@ export interface LighthouseRow { path: string; form: 'mobile' | 'desktop'; score
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
+/** LH_FORMS=mobile (or desktop) runs one form factor only; both by default. */
+function forms(): Array<'mobile' | 'desktop'> {
+  const only = process.env.LH_FORMS;
+  return only === 'mobile' || only === 'desktop' ? [only] : ['mobile', 'desktop'];
+}
+
 /** Run Lighthouse on `origin + path` for each path, mobile then desktop, in one Chromium. */
 export async function runLighthouse(origin: string, paths: string[], log: (s: string) => void): Promise<LighthouseRow[]> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
   const rows: LighthouseRow[] = [];
   try {
     for (const path of paths) {
-      for (const form of ['mobile', 'desktop'] as const) {
+      for (const form of forms()) {
         const flags = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const, onlyCategories: CATEGORIES };
         const result = await lighthouse(origin + path, flags, form === 'desktop' ? desktopConfig : undefined);
         if (!result) throw new Error(`lighthouse gave no result for ${path}`);

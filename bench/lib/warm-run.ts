@@ -2,7 +2,7 @@
  * Run → rendered response on warm Python, and editor bytes on demand, on one phase page.
  */
 import { chromium } from '@playwright/test';
-import type { StaticServer } from './static-server.ts';
+import type { StaticServer } from '../../src/integrations/preview/static-server.ts';
 import { CHROMIUM, CHROMIUM_ARGS, median, p95 } from './stats.ts';
 
 export interface WarmRuns { median: number; p95: number; all: number[]; editorBytes: number; editorRequests: number; editorMs: number }

@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeFloorPage } from '../lib/floor-page.ts';
-import { startStaticServer } from '../lib/static-server.ts';
+import { startStaticServer } from '../../src/integrations/preview/static-server.ts';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS, median } from '../lib/stats.ts';
 

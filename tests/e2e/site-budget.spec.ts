@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { test, expect } from '@playwright/test';
 import { builtPages, phasePages } from './helpers/pages.ts';
 
-// The preview server does not compress, so gzip is computed here, at nginx's default level (6).
+// Sizes are gzip at nginx's default level (6), computed here from each decoded body, so they do not depend on the server.
 const BUDGET = 50 * 1024;
 const CRITICAL = new Set(['navigation', 'script', 'link', 'css', 'other']);
 const HEAVY = /monaco|pyodide|editor\.worker|\.wasm(\?|$)|python_stdlib/i;

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { phasePages } from './helpers/pages.ts';
-import { startStaticServer, type StaticServer } from '../../bench/lib/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/integrations/preview/static-server.ts';
 
 // Issue 9: every phase page transfers less than 60 KB (gzip, headers included, every type) before the
-// load event, served like production (bench/lib/static-server.ts mirrors deploy/nginx/site.conf).
+// load event, served like production (src/integrations/preview/static-server.ts mirrors deploy/nginx/site.conf).
 // The reference: a comparable Starlight docs page weighs 60.6 KB (shared/platform-notes.md).
 const BUDGET = 60 * 1024;
 const SNAPSHOT_MAX = 10 * 1024 * 1024; // gzip; the plain Pyodide download is ≈ 6.4 MB
@@ -29,7 +29,7 @@ for (const path of phasePages()) {
 }
 
 test('the Pyodide memory snapshot is served pre-compressed and stays under 10 MB', async ({ request }) => {
-  const res = await request.get(`${server.origin}/pyodide/snapshot.bin.gz`);
+  const res = await request.get(`${server.origin}/pyodide/snapshot.pages.gz`);
   expect(res.status()).toBe(200);
   const body = await res.body();
   expect([body[0], body[1]]).toEqual([0x1f, 0x8b]);

@@ -1,6 +1,7 @@
 /**
- * A small static server for the benchmarks: serves a folder the way deploy/nginx/site.conf does
- * (gzip level 6 for text and wasm, COOP/COEP/CORP, the same Cache-Control per path, ETag → 304),
+ * The built site's static server, for `astro preview` (./entrypoint.ts), the benchmarks and the
+ * speed tests: serves folders the way deploy/nginx/site.conf does (gzip level 6 for text and wasm,
+ * COOP/COEP/CORP on every response including 404s, the same Cache-Control per path, ETag → 304),
  * and counts the bytes it sends, so a run's total transfer is known even for worker requests.
  */
 import { createServer, type Server } from 'node:http';
@@ -23,9 +24,11 @@ export interface StaticServer {
   sent(): { bytes: number; requests: number; paths: string[]; byPath: Record<string, number> };
   reset(): void;
   close(): Promise<void>;
+  /** Settles when the server has closed (for whatever reason). */
+  closed(): Promise<void>;
 }
 
-interface Entry { body: Buffer; gzip: Buffer | null; etag: string; type: string }
+interface Entry { body: Buffer; gzip: Buffer | null; etag: string; type: string; mtimeMs: number }
 
 function cacheControl(path: string): string {
   if (path.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
@@ -33,8 +36,8 @@ function cacheControl(path: string): string {
   return 'no-cache';
 }
 
-/** Serve `mounts` (URL prefix → folder; the longest prefix wins) on 127.0.0.1, first free port of `ports`. */
-export async function startStaticServer(mounts: Record<string, string>, ports: [number, number] = [4600, 4699]): Promise<StaticServer> {
+/** Serve `mounts` (URL prefix → folder; the longest prefix wins) on `host`, first free port of `ports`. */
+export async function startStaticServer(mounts: Record<string, string>, ports: [number, number] = [4600, 4699], host = '127.0.0.1'): Promise<StaticServer> {
   const cache = new Map<string, Entry>();
   let bytes = 0, requests = 0, paths: string[] = [];
   let byPath: Record<string, number> = {};
@@ -44,14 +47,20 @@ export async function startStaticServer(mounts: Record<string, string>, ports: [
     if (prefix === undefined) return null;
     let file = normalize(join(mounts[prefix], path.slice(prefix.length)));
     if (!file.startsWith(normalize(mounts[prefix]))) return null;
-    try { if (statSync(file).isDirectory()) file = join(file, 'index.html'); } catch { return null; }
+    let mtimeMs: number;
+    try {
+      let stat = statSync(file);
+      if (stat.isDirectory()) { file = join(file, 'index.html'); stat = statSync(file); }
+      mtimeMs = stat.mtimeMs;
+    } catch { return null; }
+    // A rebuild while the server runs replaces files: serve the new ones.
     const hit = cache.get(file);
-    if (hit) return hit;
+    if (hit && hit.mtimeMs === mtimeMs) return hit;
     let body: Buffer;
     try { body = readFileSync(file); } catch { return null; }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const gzip = COMPRESS.test(type) && body.length >= 1024 ? gzipSync(body, { level: 6 }) : null;
-    const entry = { body, gzip, type, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` };
+    const entry = { body, gzip, type, mtimeMs, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` };
     cache.set(file, entry);
     return entry;
   }
@@ -71,7 +80,7 @@ export async function startStaticServer(mounts: Record<string, string>, ports: [
     paths.push(path);
     if (!entry) {
       const notFound = load('/404.html');
-      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFound?.body ?? 'not found');
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : notFound?.body ?? 'not found');
       return;
     }
     res.setHeader('ETag', entry.etag);
@@ -87,14 +96,15 @@ export async function startStaticServer(mounts: Record<string, string>, ports: [
   for (let port = ports[0]; port <= ports[1]; port++) {
     const ok = await new Promise<boolean>((resolve) => {
       server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => resolve(true));
+      server.listen(port, host, () => resolve(true));
     });
     if (ok) {
       return {
-        origin: `http://127.0.0.1:${port}`,
+        origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
         sent: () => ({ bytes, requests, paths, byPath }),
         reset: () => { bytes = 0; requests = 0; paths = []; byPath = {}; },
         close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+        closed: () => new Promise((resolve) => { if (!server.listening) resolve(); else server.once('close', () => resolve()); }),
       };
     }
   }
