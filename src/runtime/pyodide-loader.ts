@@ -4,6 +4,7 @@
  * (its URL lets the browser cache the compiled wasm between visits).
  */
 import type { PyodideAPI } from 'pyodide';
+import { decodePages, SNAPSHOT_FILE } from './snapshot-pages.ts';
 
 /** Uncompressed sizes of Pyodide's files, filled in at build time by the pyodide-files integration. */
 declare const __PYODIDE_FILE_SIZES__: Record<string, number> | undefined;
@@ -30,15 +31,35 @@ async function countBody(res: Response, add: (n: number) => void): Promise<void>
   }
 }
 
-/** The build's memory snapshot (src/integrations/pyodide-snapshot.ts); optional. */
-const SNAPSHOT = 'snapshot.bin.gz';
+/** A named point on the worker's performance timeline, read by `npm run bench` to split start-up. */
+export function mark(name: string): void {
+  globalThis.performance?.mark?.(name);
+}
 
-/** The snapshot's bytes, gunzipped here unless the server already undid the gzip. */
+/** The body with its first chunk put back, and whether that chunk starts a gzip stream. */
+async function peekGzip(body: ReadableStream<Uint8Array>): Promise<[ReadableStream<Uint8Array>, boolean]> {
+  const reader = body.getReader();
+  const first = await reader.read();
+  const head = first.value ?? new Uint8Array(0);
+  const replay = new ReadableStream<Uint8Array>({
+    start(controller) { if (head.length) controller.enqueue(head); if (first.done) controller.close(); },
+    async pull(controller) {
+      const next = await reader.read();
+      if (next.done) controller.close(); else controller.enqueue(next.value);
+    },
+    cancel(reason) { return reader.cancel(reason); },
+  });
+  return [replay, head[0] === 0x1f && head[1] === 0x8b];
+}
+
+/** The snapshot's memory, gunzipped here (unless the server already undid the gzip) as it streams in. */
 async function unpackSnapshot(res: Response): Promise<Uint8Array> {
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const plain = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(plain).arrayBuffer());
+  if (!res.body) throw new Error('memory snapshot has no body');
+  const [body, gzipped] = await peekGzip(res.body);
+  const plain = gzipped ? body.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>) : body;
+  const memory = await decodePages(plain);
+  mark('python:snapshot-unpacked');
+  return memory;
 }
 
 /** Browser loader: imports `${indexURL}pyodide.mjs` and counts the bytes of the files Pyodide fetches. */
@@ -62,7 +83,7 @@ export const loadPyodideInBrowser: LoadPyodide = async (indexURL, onBytes) => {
       if (ours) fail(new Error(`Failed to fetch ${file}: ${(err as Error).message}`));
       throw err;
     }
-    if (ours && !res.ok && file !== SNAPSHOT) fail(new Error(`Failed to fetch ${file}: HTTP ${res.status}`));
+    if (ours && !res.ok && file !== SNAPSHOT_FILE) fail(new Error(`Failed to fetch ${file}: HTTP ${res.status}`));
     if (ours && res.ok && res.body) {
       const length = Number(res.headers.get('content-length'));
       if (!res.headers.get('content-encoding') && length > 0 && knownSizes()[file] === undefined) total += length;
@@ -71,14 +92,27 @@ export const loadPyodideInBrowser: LoadPyodide = async (indexURL, onBytes) => {
     return res;
   };
   try {
-    // Issue 9: the build's memory snapshot (Python already started, the server's stdlib imported)
-    // restores ≈ 5× faster than starting Python; without one (astro dev), start Python as usual.
-    // Only its headers are awaited: Pyodide fetches the wasm meanwhile and awaits the bytes itself.
-    const snapshot = globalThis.fetch(`${base}${SNAPSHOT}`).then((res) => (res.ok ? res : null), () => null);
+    // Issue 9: the build's memory snapshot (Python started, the runtime imported and warmed up)
+    // restores several times faster than starting Python; without one (astro dev), start as usual.
+    mark('python:fetch-snapshot');
+    const snapshot = globalThis.fetch(`${base}${SNAPSHOT_FILE}`).then((res) => (res.ok ? res : null), () => null);
     const mod = (await import(/* @vite-ignore */ `${base}pyodide.mjs`)) as typeof import('pyodide');
-    const found = await snapshot;
-    const options = { indexURL: base, env: { HOME: '/home/pyodide' }, ...(found ? { _loadSnapshot: unpackSnapshot(found) } : {}) };
-    return await Promise.race([mod.loadPyodide(options), failed]);
+    const options = { indexURL: base, env: { HOME: '/home/pyodide' } };
+    const found = await snapshot; // headers only
+    // Unpacking occupies this thread, so it starts only now: loadPyodide (called in this same tick)
+    // has its wasm and scripts requested before, and they download while the memory is rebuilt.
+    const memory = found ? unpackSnapshot(found) : Promise.resolve(null);
+    memory.catch(() => {}); // a broken snapshot is handled below
+    let py: PyodideAPI;
+    try {
+      py = await Promise.race([mod.loadPyodide(found ? { ...options, _loadSnapshot: memory } as typeof options : options), failed]);
+    } catch (err) {
+      if (!found || (await memory.then(() => true, () => false))) throw err;
+      // The snapshot did not unpack (a truncated or foreign file): start Python the ordinary way.
+      py = await Promise.race([mod.loadPyodide(options), failed]);
+    }
+    mark('python:started');
+    return py;
   } finally {
     globalThis.fetch = realFetch;
   }

@@ -7,7 +7,7 @@ import type { PyodideAPI } from 'pyodide';
 import type { ClientMessage, LoadStage, RunResult, RunSettings, WorkerMessage } from './protocol.ts';
 import { isClientMessage } from './protocol.ts';
 import type { LoadPyodide } from './pyodide-loader.ts';
-import { expectedBytes } from './pyodide-loader.ts';
+import { expectedBytes, mark } from './pyodide-loader.ts';
 
 /** Where the runtime's own Python (init_pyodide.py, worker_support/, wsgisim/...) is written. */
 const RUNTIME_DIR = '/home/pyodide/runtime';
@@ -42,6 +42,7 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
   }
 
   async function init(msg: Extract<ClientMessage, { type: 'init' }>) {
+    mark('python:init');
     const t0 = now();
     let lastPost = 0;
     const total0 = expectedBytes();
@@ -58,7 +59,8 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
         py.FS.mkdirTree(full.slice(0, full.lastIndexOf('/')));
         py.FS.writeFile(full, source);
       }
-      py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})`);
+      // A restored snapshot already has the path (and the runtime's modules imported).
+      py.runPython(`import sys\nif ${JSON.stringify(RUNTIME_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})`);
       rt = py.pyimport('init_pyodide') as unknown as RuntimeModule;
       const booted = JSON.parse(rt.boot((stream, text) => {
         opts.post({ type: 'output', id: runId, stream: stream === 'stderr' ? 'stderr' : 'stdout', text });
@@ -68,6 +70,7 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
         interrupt = new Int32Array(msg.interruptBuffer);
         py.setInterruptBuffer(interrupt);
       }
+      mark('python:ready');
       progress(msg.id, 'ready', 1, 1);
       opts.post({ type: 'ready', id: msg.id, info: {
         pyodide: py.version, python: booted.python, interruptible: interrupt !== null, loadMs: now() - t0 } });
@@ -87,6 +90,7 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
     // A stop aimed at an earlier run may still be pending in the buffer; it must not hit this one.
     if (interrupt) Atomics.store(interrupt, 0, 0);
     runId = msg.id;
+    mark('python:run-start');
     opts.post({ type: 'started', id: msg.id });
     const t0 = now();
     const settings = JSON.stringify(msg.settings satisfies RunSettings);
@@ -102,6 +106,7 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
       } else {
         result = JSON.parse(rt.run_script(msg.path, settings));
       }
+      mark('python:run-end');
       opts.post({ type: 'result', id: msg.id, result: { ...result, elapsedMs: now() - t0 } });
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));

@@ -34,3 +34,26 @@ test('when Python cannot load, the reader is told and Retry works', async ({ pag
   await editor.getByRole('button', { name: 'Run' }).click();
   await expect(editor.locator('.le-response .le-status')).toHaveText('200 OK', { timeout: 180_000 });
 });
+
+// Issue 9: once Python has started in this browser its files are cached, so a returning reader's
+// page starts it at once — no scrolling to an editor, no waiting for idle time.
+test('a returning reader’s page starts Python without waiting for an editor to come near', async ({ page }) => {
+  // Counted on the page's requests, which include its workers' (Python downloads from its worker).
+  let python = 0;
+  page.on('request', (r) => { if (/\/pyodide\//.test(r.url())) python++; });
+  const pythonRequests = () => python;
+  await page.goto(PHASE1);
+  const editor = liveEditor(page, 'hello.py');
+  const far = await editor.evaluate((el) => el.getBoundingClientRect().top - innerHeight);
+  expect(far, 'the first editor starts more than the 600 px preload margin below the fold').toBeGreaterThan(600);
+  await page.waitForTimeout(3000);
+  expect(await pythonRequests(), 'a first visit leaves Python alone while no editor is near').toBe(0);
+  await editor.scrollIntoViewIfNeeded();
+  await expect(editor.getByText(/^Python ready/)).toBeVisible({ timeout: 180_000 });
+
+  python = 0;
+  await page.goto(PHASE1); // a new visit, at the top of the page
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  await expect(editor.getByText(/^Python ready/)).toBeVisible({ timeout: 180_000 });
+  expect(await pythonRequests()).toBeGreaterThan(0);
+});

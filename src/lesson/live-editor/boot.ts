@@ -2,10 +2,12 @@
  * The only LiveEditor code that loads with the page (a few hundred bytes): it waits. The editor's
  * controller loads when the reader first touches an editor (or, after the load event, when saved
  * work must be restored); Monaco loads when they click or focus the code; Python starts after the
- * load event when an editor nears the viewport and the browser is idle (python.ts decides).
+ * load event when an editor nears the viewport and the browser is idle (python.ts decides), or at
+ * once for a returning reader whose browser has Python cached (warm-start.ts).
  */
 import type { LiveEditorController } from './controller.ts';
 import { readWork, workKey } from './saved-work.ts';
+import { pythonStartedBefore } from './warm-start.ts';
 
 const controllers = new WeakMap<HTMLElement, Promise<LiveEditorController>>();
 
@@ -42,6 +44,9 @@ function wire(section: HTMLElement) {
 
 const sections = [...document.querySelectorAll<HTMLElement>('[data-live-editor]')];
 sections.forEach(wire);
+
+// A returning reader: Python's files are cached, so start it now rather than after the load event.
+if (sections.length && pythonStartedBefore()) void import('./python.ts').then(({ preload }) => preload());
 
 // Another tab saved work for an editor not used here yet: build its controller, which shows it.
 addEventListener('storage', (event) => {

@@ -4,6 +4,7 @@
  * slow connection (then the first Run starts it). Every editor's status line follows its progress.
  */
 import { RuntimeClient, type LoadProgress, type ReadyInfo, type RuntimeState } from '../../runtime/client.ts';
+import { notePythonStarted } from './warm-start.ts';
 
 let client: RuntimeClient | null = null;
 
@@ -14,6 +15,7 @@ export function runtime(): RuntimeClient {
     // Tests and benchmarks shorten the time limit with ?timeLimit=ms; readers get the default.
     const limit = Number(params.get('timeLimit'));
     client = new RuntimeClient(limit > 0 ? { timeLimitMs: limit } : {});
+    client.on('ready', notePythonStarted);
     (globalThis as { __wsgiRuntime?: RuntimeClient }).__wsgiRuntime = client;
   }
   return client;

@@ -22,6 +22,29 @@ APP_DIR = "/home/pyodide/app"
 _post_output = None
 
 
+_core = None
+
+
+def prepare():
+    """Import the core and serve a throwaway app once; True when the core is there.
+
+    The build's memory snapshot (src/integrations/pyodide-snapshot.ts) calls this, so a restored
+    interpreter starts with all of it done; boot() then finds it done. Touches no JavaScript.
+    """
+    global _core
+    if _core is None:
+        try:
+            import wsgisim.api  # noqa: F401  (importing early makes the first Run fast)
+            # Registers `simulate`, so the reader's `from simulate import slow_io` works in every run.
+            import concurrency  # noqa: F401
+            _core = True
+        except ImportError:
+            _core = False
+        if _core:
+            _warm_up()
+    return _core
+
+
 def boot(post_output, post_interrupted):
     """Prepare the interpreter once: live-output and interrupt callbacks, guards, core imported ahead."""
     global _post_output
@@ -32,15 +55,7 @@ def boot(post_output, post_interrupted):
     threads.install()
     stdin.install()
     write_workspace(APP_DIR, {})
-    try:
-        import wsgisim.api  # noqa: F401  (importing early makes the first Run fast)
-        # Registers `simulate`, so the reader's `from simulate import slow_io` works in every run.
-        import concurrency  # noqa: F401
-        core = True
-    except ImportError:
-        core = False
-    if core:
-        _warm_up()
+    core = prepare()
     return json.dumps({"python": sys.version.split()[0], "core": core})
 
 
