@@ -12,11 +12,16 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../lib/stats.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PAGE = process.argv[2] ?? '/phases/what-wsgi-is/';
 const VISITS = Number(process.argv[3] ?? 3);
-const server = await startStaticServer({ '/': join(ROOT, 'dist') });
-const profile = mkdtempSync(join(tmpdir(), 'wsgi-timeline-'));
+// ROOTS=/tmp/a,/tmp/b compares builds: visits alternate between them, medians at the end.
+const roots = process.env.ROOTS?.split(',') ?? [join(ROOT, 'dist')];
+const servers = await Promise.all(roots.map((root, i) => startStaticServer({ '/': root }, [4700 + i * 10, 4709 + i * 10])));
+const profiles = roots.map(() => mkdtempSync(join(tmpdir(), 'wsgi-timeline-')));
+const results: number[][] = roots.map(() => []);
 
-async function once(stayMs: number) {
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+async function once(stayMs: number, which = 0): Promise<number> {
+  const server = servers[which];
+  const profile = profiles[which];
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, serviceWorkers: process.env.SW === 'block' ? 'block' : 'allow' });
   const page = context.pages()[0] ?? await context.newPage();
   const workerReady = new Promise<import('@playwright/test').Worker>((res) => page.on('worker', res));
   await page.addInitScript(() => {
@@ -56,12 +61,21 @@ async function once(stayMs: number) {
   rows.sort((a, b) => a[0] - b[0]);
   if (process.env.FULL) for (const [s, e, n] of rows) console.log(`${s.toFixed(0).padStart(6)} → ${e.toFixed(0).padStart(6)}  ${n}`);
   const at = (who: typeof pageT, name: string) => who.origin - pageT.origin + (who.entries.find((e) => e.name === name)?.start ?? NaN);
-  const marks = ['python:init', 'python:pyodide-imported', 'python:snapshot-unpacked', 'python:started', 'python:ready', 'python:run-start', 'python:run-end'];
-  console.log(['dcl ' + at(pageT, 'page:dcl').toFixed(0), 'worker ' + (workerT.origin - pageT.origin).toFixed(0), ...marks.map((m) => `${m.slice(7)} ${at(workerT, m).toFixed(0)}`), 'result ' + at(pageT, 'page:result').toFixed(0)].join('  '));
+  const marks = ['python:init', 'python:snapshot-unpacked', 'python:started', 'python:ready', 'python:run-start', 'python:run-end'];
+  console.log([roots[which].padEnd(18), 'dcl ' + at(pageT, 'page:dcl').toFixed(0), 'worker ' + (workerT.origin - pageT.origin).toFixed(0), `preload ${at(workerT, 'python:preload').toFixed(0)}`, ...marks.map((m) => `${m.slice(7)} ${at(workerT, m).toFixed(0)}`), 'result ' + at(pageT, 'page:result').toFixed(0)].join('  '));
+  return at(pageT, 'page:result');
 }
 
 console.log('priming…');
-await once(30_000);
-for (let i = 0; i < VISITS; i++) { console.log(`--- warm visit ${i + 1}`); await once(0); }
-await server.close();
+for (let r = 0; r < roots.length; r++) await once(30_000, r);
+for (let i = 0; i < VISITS; i++) {
+  for (let k = 0; k < roots.length; k++) {
+    const r = (i + k) % roots.length;
+    if (process.env.FULL) console.log(`--- warm visit ${i + 1} of ${roots[r]}`);
+    results[r].push(await once(0, r));
+  }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+roots.forEach((root, r) => console.log(`${root}: first Run result median ${median(results[r]).toFixed(0)} ms of ${results[r].map((x) => x.toFixed(0)).join(', ')}`));
+await Promise.all(servers.map((s) => s.close()));
 process.exit(0);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 // Preview only serves files: nothing renders on demand, so the build features do not apply.
-const notApplicable = { support: 'unsupported', suppress: 'all' } as const;
+const notApplicable = { support: 'unsupported', message: 'astro preview only serves the built files', suppress: 'all' } as const;
 
 export function isolatedPreview(): AstroIntegration {
   let command = '';
