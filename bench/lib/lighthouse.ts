@@ -1,14 +1,14 @@
 /**
  * Lighthouse (npm `lighthouse`, pinned) on every built page, mobile and desktop, with the system
  * Chromium through chrome-launcher: performance, accessibility, best practices, SEO (0-100), and
- * the audits that cost points, so findings can be fixed.
+ * the audits that cost points, so findings can be fixed. Each row is the median of LH_RUNS runs.
  */
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM, CHROMIUM_ARGS } from './stats.ts';
 
-export interface LighthouseRow { path: string; form: 'mobile' | 'desktop'; scores: Record<string, number>; findings: string[] }
+export interface LighthouseRow { path: string; form: 'mobile' | 'desktop'; scores: Record<string, number>; findings: string[]; performanceRuns: number[] }
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
@@ -18,23 +18,48 @@ function forms(): Array<'mobile' | 'desktop'> {
   return only === 'mobile' || only === 'desktop' ? [only] : ['mobile', 'desktop'];
 }
 
-/** Run Lighthouse on `origin + path` for each path, mobile then desktop, in one Chromium. */
+type Report = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+
+/** LH_RUNS (default 3) runs per page and form: Lighthouse's own advice is to take the median. */
+const RUNS = Math.max(1, Number(process.env.LH_RUNS ?? 3));
+
+/**
+ * One report; a run Lighthouse itself calls broken (e.g. NO_NAVSTART, "please run Lighthouse
+ * again") is retried up to twice instead of being counted as a score of 0.
+ */
+async function oneReport(url: string, port: number, form: 'mobile' | 'desktop', log: (s: string) => void): Promise<Report> {
+  const flags = { port, output: 'json' as const, logLevel: 'error' as const, onlyCategories: CATEGORIES };
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, flags, form === 'desktop' ? desktopConfig : undefined);
+    if (!result) throw new Error(`lighthouse gave no result for ${url}`);
+    if (!result.lhr.runtimeError || attempt === 3) return result.lhr;
+    log(`lighthouse ${form} ${url}: ${result.lhr.runtimeError.code}, running again`);
+  }
+}
+
+/** The run with the median performance score of `reports`. */
+function medianReport(reports: Report[]): Report {
+  const sorted = [...reports].sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** Run Lighthouse on `origin + path` for each path, mobile then desktop, in one Chromium; each row is the median of LH_RUNS. */
 export async function runLighthouse(origin: string, paths: string[], log: (s: string) => void): Promise<LighthouseRow[]> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
   const rows: LighthouseRow[] = [];
   try {
     for (const path of paths) {
       for (const form of forms()) {
-        const flags = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const, onlyCategories: CATEGORIES };
-        const result = await lighthouse(origin + path, flags, form === 'desktop' ? desktopConfig : undefined);
-        if (!result) throw new Error(`lighthouse gave no result for ${path}`);
-        const lhr = result.lhr;
+        const reports: Report[] = [];
+        for (let i = 0; i < RUNS; i++) reports.push(await oneReport(origin + path, chrome.port, form, log));
+        const lhr = medianReport(reports);
         const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
         const findings = Object.values(lhr.audits)
           .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
           .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
-        rows.push({ path, form, scores, findings });
-        log(`lighthouse ${form} ${path}: ${CATEGORIES.map((c) => scores[c]).join('/')}${findings.length ? `  ← ${findings.join(', ')}` : ''}`);
+        const performance = reports.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100));
+        rows.push({ path, form, scores, findings, performanceRuns: performance });
+        log(`lighthouse ${form} ${path}: ${CATEGORIES.map((c) => scores[c]).join('/')} (performance runs ${performance.join(', ')})${findings.length ? `  ← ${findings.join(', ')}` : ''}`);
       }
     }
   } finally {

@@ -4,7 +4,9 @@
  * (its URL lets the browser cache the compiled wasm between visits).
  */
 import type { PyodideAPI } from 'pyodide';
-import { decodePages, SNAPSHOT_FILE } from './snapshot-pages.ts';
+import { SNAPSHOT_FILE } from './snapshot-pages.ts';
+import { unpackSnapshot } from './snapshot-loader.ts';
+import { mark } from './marks.ts';
 
 /** Uncompressed sizes of Pyodide's files, filled in at build time by the pyodide-files integration. */
 declare const __PYODIDE_FILE_SIZES__: Record<string, number> | undefined;
@@ -31,37 +33,6 @@ async function countBody(res: Response, add: (n: number) => void): Promise<void>
   }
 }
 
-/** A named point on the worker's performance timeline, read by `npm run bench` to split start-up. */
-export function mark(name: string): void {
-  globalThis.performance?.mark?.(name);
-}
-
-/** The body with its first chunk put back, and whether that chunk starts a gzip stream. */
-async function peekGzip(body: ReadableStream<Uint8Array>): Promise<[ReadableStream<Uint8Array>, boolean]> {
-  const reader = body.getReader();
-  const first = await reader.read();
-  const head = first.value ?? new Uint8Array(0);
-  const replay = new ReadableStream<Uint8Array>({
-    start(controller) { if (head.length) controller.enqueue(head); if (first.done) controller.close(); },
-    async pull(controller) {
-      const next = await reader.read();
-      if (next.done) controller.close(); else controller.enqueue(next.value);
-    },
-    cancel(reason) { return reader.cancel(reason); },
-  });
-  return [replay, head[0] === 0x1f && head[1] === 0x8b];
-}
-
-/** The snapshot's memory, gunzipped here (unless the server already undid the gzip) as it streams in. */
-async function unpackSnapshot(res: Response): Promise<Uint8Array> {
-  if (!res.body) throw new Error('memory snapshot has no body');
-  const [body, gzipped] = await peekGzip(res.body);
-  const plain = gzipped ? body.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>) : body;
-  const memory = await decodePages(plain);
-  mark('python:snapshot-unpacked');
-  return memory;
-}
-
 /** Browser loader: imports `${indexURL}pyodide.mjs` and counts the bytes of the files Pyodide fetches. */
 export const loadPyodideInBrowser: LoadPyodide = async (indexURL, onBytes) => {
   const realFetch = globalThis.fetch;
@@ -83,7 +54,7 @@ export const loadPyodideInBrowser: LoadPyodide = async (indexURL, onBytes) => {
       if (ours) fail(new Error(`Failed to fetch ${file}: ${(err as Error).message}`));
       throw err;
     }
-    if (ours && !res.ok && file !== SNAPSHOT_FILE) fail(new Error(`Failed to fetch ${file}: HTTP ${res.status}`));
+    if (ours && !res.ok) fail(new Error(`Failed to fetch ${file}: HTTP ${res.status}`));
     if (ours && res.ok && res.body) {
       const length = Number(res.headers.get('content-length'));
       if (!res.headers.get('content-encoding') && length > 0 && knownSizes()[file] === undefined) total += length;
@@ -95,13 +66,15 @@ export const loadPyodideInBrowser: LoadPyodide = async (indexURL, onBytes) => {
     // Issue 9: the build's memory snapshot (Python started, the runtime imported and warmed up)
     // restores several times faster than starting Python; without one (astro dev), start as usual.
     mark('python:fetch-snapshot');
-    const snapshot = globalThis.fetch(`${base}${SNAPSHOT_FILE}`).then((res) => (res.ok ? res : null), () => null);
+    // Fetched unwrapped: unpackSnapshot meters its download itself (none when its container is kept).
+    const snapshot = realFetch(`${base}${SNAPSHOT_FILE}`).then((res) => (res.ok ? res : null), () => null);
     const mod = (await import(/* @vite-ignore */ `${base}pyodide.mjs`)) as typeof import('pyodide');
     const options = { indexURL: base, env: { HOME: '/home/pyodide' } };
     const found = await snapshot; // headers only
     // Unpacking occupies this thread, so it starts only now: loadPyodide (called in this same tick)
     // has its wasm and scripts requested before, and they download while the memory is rebuilt.
-    const memory = found ? unpackSnapshot(found) : Promise.resolve(null);
+    const meter = { expect: (bytes: number) => { total += bytes; }, add: (bytes: number) => { loaded += bytes; onBytes(loaded, Math.max(total, loaded)); } };
+    const memory = found ? unpackSnapshot(found, meter) : Promise.resolve(null);
     memory.catch(() => {}); // a broken snapshot is handled below
     let py: PyodideAPI;
     try {

@@ -7,7 +7,8 @@ import type { PyodideAPI } from 'pyodide';
 import type { ClientMessage, LoadStage, RunResult, RunSettings, WorkerMessage } from './protocol.ts';
 import { isClientMessage } from './protocol.ts';
 import type { LoadPyodide } from './pyodide-loader.ts';
-import { expectedBytes, mark } from './pyodide-loader.ts';
+import { expectedBytes } from './pyodide-loader.ts';
+import { mark } from './marks.ts';
 
 /** Where the runtime's own Python (init_pyodide.py, worker_support/, wsgisim/...) is written. */
 const RUNTIME_DIR = '/home/pyodide/runtime';

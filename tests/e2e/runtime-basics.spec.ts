@@ -65,6 +65,22 @@ test('a request carries method, path, headers and body; the result has trace, en
   expect(details.mode).toBe('reference');
 });
 
+test('a second start restores the memory kept by the first, and Python answers', async ({ page }) => {
+  const kept = () => page.evaluate(async () => {
+    const cache = await caches.open('wsgi-python-memory');
+    return Promise.all((await cache.keys()).map(async (r) => `${new URL(r.url).pathname} ${(await cache.match(r))?.headers.get('x-kept-at')}`));
+  });
+  await openRuntime(page, base);
+  // The first start keeps the snapshot's gunzipped container (keyed by its ETag) once it is stored.
+  await expect.poll(kept).toEqual([expect.stringMatching(/^\/pyodide\/snapshot\.pages\.gz \d{4}-/)]);
+  const first = await kept();
+  await page.reload();
+  await openRuntime(page, base);
+  expect(await kept(), 'the second start used the kept copy instead of storing a new one').toEqual(first);
+  const result = await sendRequest(page, { 'app.py': 'def app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"again"]\n' });
+  expect(result.body).toBe('again');
+});
+
 test('a failed download says so, and Load retries', async ({ page }) => {
   server.failing.add('/pyodide/pyodide.asm.wasm');
   await page.goto(`${base}/runtime-test/`);

@@ -43,7 +43,9 @@ export function serveStatic(root: string, port: number, isolated: boolean): Prom
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': statSync(file).size });
+    const stat = statSync(file);
+    // Last-Modified, as every static host sends: the runtime keys its kept snapshot memory by it.
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': stat.size, 'Last-Modified': stat.mtime.toUTCString() });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve, reject) => {
