@@ -39,6 +39,11 @@ async function openCache(): Promise<Cache | null> {
   try { return typeof caches === 'undefined' ? null : await caches.open(MEMORY_CACHE); } catch { return null; }
 }
 
+/** The kept container under `key`, if any (storage errors read as "none"). */
+async function lookUp(key: string): Promise<Response | undefined> {
+  try { return await (await openCache())?.match(key); } catch { return undefined; }
+}
+
 /** Keep `container` under `key`, replacing any older snapshot's; storage errors only cost the speed-up. */
 async function keep(key: string, container: ReadableStream<Uint8Array>): Promise<void> {
   const cache = await openCache();
@@ -56,7 +61,7 @@ async function keep(key: string, container: ReadableStream<Uint8Array>): Promise
 export async function unpackSnapshot(res: Response, meter: DownloadMeter): Promise<Uint8Array> {
   if (!res.body) throw new Error('memory snapshot has no body');
   const key = cacheKey(res);
-  const kept = key ? await (await openCache())?.match(key) : undefined;
+  const kept = key ? await lookUp(key) : undefined;
   if (kept?.body) {
     void res.body.cancel().catch(() => {});
     try {
