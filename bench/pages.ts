@@ -18,13 +18,15 @@ import { runLighthouse, type LighthouseRow } from './lib/lighthouse.ts';
 import { builtPages } from '../tests/e2e/helpers/pages.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// SITE_DIST benchmarks another build (e.g. an older commit's, for a side-by-side).
+const DIST = process.env.SITE_DIST ?? join(ROOT, 'dist');
 const RUNS = Number(process.env.RUNS ?? 5);
 const WARM = Number(process.env.WARM ?? 20);
 const PAGE = process.env.PAGE ?? '/phases/what-wsgi-is/';
 const log = (s: string) => process.stderr.write(`[bench:pages] ${s}\n`);
 
 /** Every built page, or only LH_PAGES (comma-separated paths). */
-const lighthousePages = () => process.env.LH_PAGES?.split(',') ?? builtPages(join(ROOT, 'dist'));
+const lighthousePages = () => process.env.LH_PAGES?.split(',') ?? builtPages(DIST);
 
 const summary = (xs: Visit[]) => ({
   median: median(xs.map((v) => v.ms)), p95: p95(xs.map((v) => v.ms)), all: xs.map((v) => Math.round(v.ms)),
@@ -36,7 +38,7 @@ async function main() {
   const floorDir = writeFloorPage();
   const out: Record<string, unknown> = { date: new Date().toISOString(), page: PAGE, runs: RUNS, serviceWorker: process.env.SW === 'block' ? 'blocked' : 'allowed' };
   const profiles = mkdtempSync(join(tmpdir(), 'wsgi-bench-profiles-'));
-  const server = await startStaticServer({ '/': join(ROOT, 'dist'), '/__floor/': floorDir });
+  const server = await startStaticServer({ '/': DIST, '/__floor/': floorDir });
   const urls = { site: server.origin + PAGE, floor: `${server.origin}/__floor/` };
   if (process.env.ONLY === 'warm-run') {
     try { out.warmRun = await warmRuns(server, urls.site, WARM); } finally { await server.close(); }

@@ -19,7 +19,8 @@ for (let i = 0; i < N; i++) {
   const r = await lighthouse(server.origin + PAGE, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
   const lhr = r!.lhr;
   const m = (id: string) => `${id} ${lhr.audits[id]?.displayValue ?? '-'} (${lhr.audits[id]?.score})`;
-  show(lhr as never);
+  if (process.env.LONG) show(lhr as never);
+  console.log(`benchmarkIndex ${lhr.environment.benchmarkIndex}  cpuSlowdown ${lhr.configSettings.throttling.cpuSlowdownMultiplier}`);
   console.log(`perf ${Math.round((lhr.categories.performance.score ?? 0) * 100)}  ${['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map(m).join('  ')}  ${lhr.runtimeError ? 'ERROR ' + JSON.stringify(lhr.runtimeError) : ''} ${lhr.runWarnings.join(' | ')}`);
 }
 chrome.kill();

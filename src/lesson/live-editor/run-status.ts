@@ -6,6 +6,14 @@ import { preload, pythonName, runtime, watchRuntime, type RuntimeView } from './
 
 const shown = new WeakMap<HTMLElement, RunStatus>();
 
+function setText(el: HTMLElement, text: string) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function setHidden(el: HTMLElement, hidden: boolean) {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}
+
 export class RunStatus {
   /** The one RunStatus of a status element (the page's preloader and the editor share it). */
   static for(root: HTMLElement): RunStatus {
@@ -26,26 +34,36 @@ export class RunStatus {
     this.bar = root.querySelector('progress')!;
     this.retry = root.querySelector('[data-retry]')!;
     this.retry.addEventListener('click', () => { runtime().load().catch(() => {}); });
-    watchRuntime((view) => { this.view = view; if (!this.running) this.render(); });
+    watchRuntime((view) => { this.view = view; if (!this.running) this.scheduleRender(); });
+  }
+
+  // Progress arrives every 50 ms for every editor on the page: draw at most once a frame, and touch
+  // the DOM only where something changed (a same-text write still costs the whole page a layout).
+  private pending = false;
+
+  private scheduleRender() {
+    if (this.pending) return;
+    this.pending = true;
+    requestAnimationFrame(() => { this.pending = false; if (!this.running) this.render(); });
   }
 
   private render() {
     const v = this.view;
     if (!v) return;
-    this.retry.hidden = v.state !== 'failed';
-    this.bar.hidden = v.state !== 'loading';
+    setHidden(this.retry, v.state !== 'failed');
+    setHidden(this.bar, v.state !== 'loading');
     if (v.state === 'loading') {
       const p = v.progress;
       this.bar.max = Math.max(p?.total ?? 1, 1);
       this.bar.value = p?.loaded ?? 0;
       const stage = { download: 'downloading Python', 'start-python': 'starting Python', 'load-server': 'loading the WSGI server', ready: 'ready' }[p?.stage ?? 'download'];
-      this.text.textContent = `Loading Python: ${stage}…`;
+      setText(this.text, `Loading Python: ${stage}…`);
     } else if (v.state === 'failed') {
-      this.text.textContent = `${v.error ?? 'Python could not be started.'} Check your connection, then retry.`;
+      setText(this.text, `${v.error ?? 'Python could not be started.'} Check your connection, then retry.`);
     } else if (v.info) {
-      this.text.textContent = `Python ready: ${pythonName(v.info)}.`;
+      setText(this.text, `Python ready: ${pythonName(v.info)}.`);
     } else {
-      this.text.textContent = 'Runs on Pyodide’s CPython in your browser; it starts when needed.';
+      setText(this.text, 'Runs on Pyodide’s CPython in your browser; it starts when needed.');
     }
   }
 
