@@ -10,7 +10,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SNAPSHOT_FILE, writeSnapshot } from './pyodide-snapshot.ts';
+import { writeSnapshot } from './pyodide-snapshot.ts';
+import { SNAPSHOT_FILE } from '../runtime/snapshot-pages.ts';
 
 /** The files Pyodide's core needs at run time (the npm package holds nothing else we use). */
 export const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];

@@ -1,7 +1,7 @@
 /**
  * Build-time Pyodide memory snapshot (issue 9): Python started once in Node, with the standard-library
- * modules the runtime imports already imported, saved as pyodide/snapshot.pages.gz (non-zero pages, gzipped: snapshot-pages.ts). The worker
- * restores it instead of starting the interpreter (pyodide-loader.ts), which measured ≈ 5× faster to
+ * modules the runtime imports already imported, saved as pyodide/snapshot.pages.gz (its non-zero
+ * pages, gzipped: src/runtime/snapshot-pages.ts). The worker restores it instead of starting the interpreter (pyodide-loader.ts), which measured ≈ 5× faster to
  * Python ready in Chromium than a plain start. It also holds the runtime's own modules, imported and
  * warmed up (init_pyodide.prepare), built from the same sources the worker bundles.
  */
@@ -10,12 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
 import { constants, gzipSync } from 'node:zlib';
-import { encodePages, SNAPSHOT_FILE } from '../runtime/snapshot-pages.ts';
-
-export { SNAPSHOT_FILE };
-
-/** Where the worker writes the runtime's Python (the same path as worker-core.ts's RUNTIME_DIR). */
-const RUNTIME_DIR = '/home/pyodide/runtime';
+import { encodePages } from '../runtime/snapshot-pages.ts';
+import { installRuntimeFiles } from '../runtime/runtime-files.ts';
 
 /** Top-level names imported anywhere in the runtime's Python (`import x.y`, `from x.y import z`). */
 function importedModules(pythonDir: string): string[] {
@@ -56,12 +52,9 @@ async function makeSnapshot(pyodideDir: string, pythonDir: string, outFile: stri
   // The runtime's own modules too, imported and warmed up the way the worker's boot() would
   // (init_pyodide.prepare). Files written to Pyodide's file system are not part of the snapshot,
   // so the worker writes them again after the restore (for tracebacks and lazy imports).
-  for (const file of readdirSync(pythonDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.py'))) {
-    const full = `${RUNTIME_DIR}/${file}`;
-    py.FS.mkdirTree(full.slice(0, full.lastIndexOf('/')));
-    py.FS.writeFile(full, readFileSync(join(pythonDir, file), 'utf8'));
-  }
-  py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})\nimport init_pyodide\nif not init_pyodide.prepare():\n    raise RuntimeError('the server core failed to import')`);
+  const files = readdirSync(pythonDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.py'));
+  installRuntimeFiles(py, Object.fromEntries(files.map((f) => [f, readFileSync(join(pythonDir, f), 'utf8')])));
+  py.runPython(`import init_pyodide\nif not init_pyodide.prepare():\n    raise RuntimeError('the server core failed to import')`);
   const snapshot = (py as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot();
   // Only the non-zero pages (about half), gzipped: the worker's gunzip time grows with the bytes out.
   const gz = gzipSync(encodePages(snapshot), { level: constants.Z_BEST_COMPRESSION });

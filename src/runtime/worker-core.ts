@@ -9,9 +9,8 @@ import { isClientMessage } from './protocol.ts';
 import type { LoadPyodide } from './pyodide-loader.ts';
 import { expectedBytes } from './pyodide-loader.ts';
 import { mark } from './marks.ts';
+import { installRuntimeFiles } from './runtime-files.ts';
 
-/** Where the runtime's own Python (init_pyodide.py, worker_support/, wsgisim/...) is written. */
-const RUNTIME_DIR = '/home/pyodide/runtime';
 
 export interface WorkerCoreOptions {
   post: (message: WorkerMessage) => void;
@@ -55,13 +54,7 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
         progress(msg.id, loaded < total ? 'download' : 'start-python', loaded, total);
       });
       progress(msg.id, 'load-server', 1, 1);
-      for (const [path, source] of Object.entries(opts.pythonFiles)) {
-        const full = `${RUNTIME_DIR}/${path}`;
-        py.FS.mkdirTree(full.slice(0, full.lastIndexOf('/')));
-        py.FS.writeFile(full, source);
-      }
-      // A restored snapshot already has the path (and the runtime's modules imported).
-      py.runPython(`import sys\nif ${JSON.stringify(RUNTIME_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})`);
+      installRuntimeFiles(py, opts.pythonFiles);
       rt = py.pyimport('init_pyodide') as unknown as RuntimeModule;
       const booted = JSON.parse(rt.boot((stream, text) => {
         opts.post({ type: 'output', id: runId, stream: stream === 'stderr' ? 'stderr' : 'stdout', text });
