@@ -20,6 +20,7 @@ for (let i = 0; i < N; i++) {
   const lhr = r!.lhr;
   const m = (id: string) => `${id} ${lhr.audits[id]?.displayValue ?? '-'} (${lhr.audits[id]?.score})`;
   if (process.env.LONG) show(lhr as never);
+  if (process.env.SHIFTS) console.log(JSON.stringify(lhr.audits['layout-shifts']?.details, null, 1).slice(0, 4000));
   console.log(`benchmarkIndex ${lhr.environment.benchmarkIndex}  cpuSlowdown ${lhr.configSettings.throttling.cpuSlowdownMultiplier}`);
   console.log(`perf ${Math.round((lhr.categories.performance.score ?? 0) * 100)}  ${['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map(m).join('  ')}  ${lhr.runtimeError ? 'ERROR ' + JSON.stringify(lhr.runtimeError) : ''} ${lhr.runWarnings.join(' | ')}`);
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { phasePages } from './helpers/pages.ts';
+import { builtPages, phasePages } from './helpers/pages.ts';
 import { startStaticServer, type StaticServer } from '../../src/integrations/preview/static-server.ts';
 
 // Issue 9: every phase page transfers less than 60 KB (gzip, headers included, every type) before the
@@ -25,6 +25,28 @@ for (const path of phasePages()) {
     const total = rows.reduce((s, r) => s + r.bytes, 0);
     expect(rows.every((r) => r.bytes > 0), 'every response came over the network (fresh context)').toBe(true);
     expect(total, `${path}: ${rows.map((r) => `${r.url} ${r.bytes}`).join(', ')}`).toBeLessThan(BUDGET);
+  });
+}
+
+// Nothing the reader is looking at moves once it has been drawn: the progress lines and status lines
+// the scripts fill in have their room in the HTML (Lighthouse's cumulative layout shift, phone-sized).
+for (const path of builtPages()) {
+  test(`${path}: nothing moves while the page loads on a phone (layout shift 0)`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { layoutShifts: string[] }).layoutShifts = seen;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean; sources: Array<{ node?: Node }> }>) {
+          if (!e.hadRecentInput) seen.push(`${e.value.toFixed(4)} ${e.sources.map((s) => (s.node as Element | undefined)?.outerHTML?.slice(0, 80) ?? '?').join(' | ')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(server.origin + path, { waitUntil: 'load' });
+    await page.waitForTimeout(1500); // the progress and status scripts run after load
+    expect(await page.evaluate(() => (window as unknown as { layoutShifts: string[] }).layoutShifts)).toEqual([]);
+    await context.close();
   });
 }
 
