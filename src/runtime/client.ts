@@ -27,6 +27,8 @@ function defaultIndexURL(): string {
 
 /** How long a run that caught the interrupt may take to send its result before its worker is replaced. */
 const REPORT_AFTER_INTERRUPT_MS = 10_000;
+/** How long after a run the warm standby starts loading (see scheduleStandby). */
+const STANDBY_AFTER_RUN_MS = 2_000;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -38,6 +40,7 @@ export class RuntimeClient {
   private files: Workspace = {};
   private active: WorkerSlot | null = null;
   private standby: WorkerSlot | null = null;
+  private standbyTimer: ReturnType<typeof setTimeout> | undefined;
   private current: Job | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private stateValue: RuntimeState = 'idle';
@@ -66,8 +69,10 @@ export class RuntimeClient {
     return this.events.on(event, fn);
   }
 
-  /** Resolves true once a warm standby worker is loaded (false when there is none, or it failed). */
+  /** Starts the warm standby now if there is none yet; resolves true once it is loaded (false when
+   * this client keeps none, or it failed). */
   async whenStandbyReady(): Promise<boolean> {
+    this.prepareStandby();
     const slot = this.standby;
     if (!slot) return false;
     return slot.ready.then(() => true, () => false);
@@ -119,6 +124,8 @@ export class RuntimeClient {
   /** Terminate every worker; the client can be loaded again afterwards. */
   dispose(): void {
     this.stop();
+    clearTimeout(this.standbyTimer);
+    this.standbyTimer = undefined;
     this.active?.terminate();
     this.standby?.terminate();
     this.active = this.standby = null;
@@ -178,7 +185,6 @@ export class RuntimeClient {
         this.info = info;
         this.setState(this.current ? 'running' : 'ready');
         this.events.emit('ready', info);
-        this.prepareStandby();
       }
       return slot;
     } catch (err) {
@@ -191,8 +197,15 @@ export class RuntimeClient {
     }
   }
 
+  /** The standby starts a while after a run, not when Python becomes ready: a second Python loading
+   * (wasm compile, memory restore) during the reader's first Run took the CPU that run needed. */
+  private scheduleStandby() {
+    if (!this.opts.standby || this.standby || this.standbyTimer) return;
+    this.standbyTimer = setTimeout(() => { this.standbyTimer = undefined; this.prepareStandby(); }, STANDBY_AFTER_RUN_MS);
+  }
+
   private prepareStandby() {
-    if (!this.opts.standby || this.standby) return;
+    if (!this.opts.standby || this.standby || !this.active) return;
     const slot = this.spawn();
     this.standby = slot;
     slot.ready.catch(() => { if (this.standby === slot) { slot.terminate(); this.standby = null; } });
@@ -275,6 +288,7 @@ export class RuntimeClient {
       job.stop = null;
       this.current = null;
       if (this.active?.isAlive && this.info) this.setState('ready');
+      this.scheduleStandby();
     }
   }
 }
