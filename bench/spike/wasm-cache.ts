@@ -1,5 +1,9 @@
 // Spike (issue 9): does a returning reader's worker get Pyodide's compiled wasm from Chrome's code cache?
-// Visits a page twice in one profile (relaunching the browser) and lists the v8.wasm trace events of each.
+// Visits a page three times in one profile (relaunching the browser), clicks the first Run, and lists
+// Blink's wasm code-cache trace events of each visit (v8.wasm.compiledModule / cachedModule when a
+// cache is written, v8.wasm.moduleCacheHit when one is used). EXTRA_ARGS passes Chromium flags.
+// Measured (2026-11-21): neither event in any visit, also with --js-flags=--wasm-caching-threshold=1000
+// or --no-wasm-dynamic-tiering, also for a bare compileStreaming page: every visit compiles again.
 //   node bench/spike/wasm-cache.ts [page] [stayMs]
 import { chromium } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
@@ -23,14 +27,12 @@ for (const visit of [1, 2, 3]) {
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as Ev[])));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.start', { categories: 'v8.wasm,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  page.on("worker", (w) => console.log("   worker", w.url().split("/").pop(), Date.now() % 100000));
   await page.goto(server.origin + PAGE);
   const run = page.locator('[data-live-editor] [data-action="run"]').first();
   await run.scrollIntoViewIfNeeded();
   await run.click({ timeout: 60_000 }); // enabled once Python is ready
   await page.locator('[data-live-editor] [data-results] .le-response .le-status').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(STAY);
-  console.log(`events ${events.length}`);
   await cdp.send('Tracing.end');
   await done;
   const counts = new Map<string, { n: number; ms: number }>();
@@ -39,7 +41,6 @@ for (const visit of [1, 2, 3]) {
     c.n++; c.ms += (e.dur ?? 0) / 1000;
     counts.set(e.name, c);
   }
-  for (const e of events.filter((e) => e.name === "v8.wasm.streamFromResponseCallback")) console.log("   ", JSON.stringify(e.args).slice(0, 200), e.ts);
   console.log(`visit ${visit}:`, [...counts].map(([k, v]) => `${k}×${v.n}${v.ms ? ` ${v.ms.toFixed(0)}ms` : ''}`).join(', '));
   try {
     const { histograms } = await cdp.send('Browser.getHistograms' as never, { query: 'V8.Wasm' } as never) as { histograms: Array<{ name: string; count: number; buckets: Array<{ low: number; high: number; count: number }> }> };
