@@ -57,7 +57,8 @@ export async function visit(server: StaticServer, profile: string, url: string, 
     let last = -1;
     for (let i = 0; i < 20 && server.sent().requests !== last; i++) { last = server.sent().requests; await page.waitForTimeout(1000); }
     const sent = server.sent();
-    // A priming visit stays open: V8 writes the wasm code cache only once TurboFan has finished.
+    // A priming visit stays open so what the page keeps lazily (service worker precache, the kept
+    // snapshot memory) is written. (Chrome wrote no wasm code cache here: bench/spike/wasm-cache.ts.)
     if (stayMs) await page.waitForTimeout(stayMs);
     return { ms, bytesBeforeLoad: timing.bytes, bytesTotal: sent.bytes, requests: sent.requests, loadMs: timing.loadMs };
   } finally {
