@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RuntimeClient, RuntimeLoadError } from '../../src/runtime/client.ts';
 import { createFakeWorker, fakeResult, healthyWorker } from '../../src/runtime/fake-worker.ts';
 import { encodeRequest } from '../../src/runtime/http-request.ts';
@@ -42,6 +42,26 @@ describe('RuntimeClient', () => {
     expect(output).toEqual(['stdout:live\n']);
     expect(result.stdout).toBe('live\n');
     expect(client.state).toBe('ready');
+  });
+
+  it('starts the warm standby only after a run has finished, never while Python loads or runs', async () => {
+    vi.useFakeTimers();
+    try {
+      const ports: ReturnType<typeof createFakeWorker>[] = [];
+      const client = new RuntimeClient({ isolated: false, standby: true, createWorker: () => { const p = createFakeWorker(echo); ports.push(p); return p; } });
+      // The fake worker answers from timers, so time is moved on while awaiting.
+      const settle = async <T>(p: Promise<T>): Promise<T> => { await vi.advanceTimersByTimeAsync(5); return p; };
+      await settle(client.load());
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(ports.length, 'ready, no run yet: one worker').toBe(1);
+      await settle(client.runScript('app.py').result);
+      expect(ports.length, 'the first run has just finished: still one worker').toBe(1);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(ports.length, 'two seconds after the run: the standby is loading').toBe(2);
+      expect(await settle(client.whenStandbyReady())).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('runs one at a time and drops a run cancelled while queued', async () => {
