@@ -8,6 +8,7 @@ import { monacoCss } from './src/editor/monaco-css-plugin.ts';
 import { cspCheck } from './src/integrations/csp.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { serviceWorker } from './src/integrations/service-worker/index.ts';
+import { pythonWorkerUrl } from './src/integrations/python-worker-url.ts';
 import { isolatedPreview } from './src/integrations/preview/index.ts';
 
 // Cross-origin isolation lets the runtime interrupt runaway Python through a
@@ -22,7 +23,7 @@ export default defineConfig({
   site: 'https://wsgi-ground-up.example',
   trailingSlash: 'ignore',
   // serviceWorker() lists the built files, so it comes after every integration that adds some.
-  integrations: [mdx(), pyodideFiles(), cspCheck(), pagefindIndex(), serviceWorker(), isolatedPreview()],
+  integrations: [mdx(), pyodideFiles(), cspCheck(), pythonWorkerUrl(), pagefindIndex(), serviceWorker(), isolatedPreview()],
   server: { headers: isolationHeaders },
   markdown: {
     // Sätteri (Astro 7's default processor) runs its own mdast/hast plugins; MDX inherits them.

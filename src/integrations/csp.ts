@@ -11,9 +11,11 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { themeScriptHash } from '../components/theme-script.ts';
+import { earlyStartScriptHash } from '../runtime/early-start-script.ts';
 
-/** Hashes of every inline script the site's pages may run (today: the no-flash theme script). */
-export const INLINE_SCRIPT_HASHES: readonly string[] = [themeScriptHash];
+/** Hashes of every inline script the site's pages may run: the no-flash theme script, and the early
+ * Python start of pages with live editors. */
+export const INLINE_SCRIPT_HASHES: readonly string[] = [themeScriptHash, earlyStartScriptHash];
 
 /** The policy of every page of the site (not of the sandboxed HTML preview, which has its own). */
 export function sitePolicy(hashes: readonly string[] = INLINE_SCRIPT_HASHES): string {

@@ -13,6 +13,7 @@ import { createJob, settingsFor, type Job, type RunMessage } from './run-job.ts'
 import { crashNotice, stopNotice, type StopReason } from './stop-notices.ts';
 import { createBrowserWorker } from './browser-worker.ts';
 import { newId, WorkerGone, WorkerSlot, type LoadProgress, type WorkerPort } from './worker-slot.ts';
+import { takeEarlyWorker } from './early-start.ts';
 
 export type { HttpRequest } from './http-request.ts';
 export type { RunHandle, RunOptions, RuntimeEvents, RuntimeOptions, RuntimeState } from './client-types.ts';
@@ -151,7 +152,9 @@ export class RuntimeClient {
   }
 
   private spawn(): WorkerSlot {
-    const slot: WorkerSlot = new WorkerSlot(this.opts.createWorker(), this.opts.indexURL, this.files, this.opts.isolated, {
+    // The page's first worker may already be running (early-start.ts); later ones are started here.
+    const early = this.opts.createWorker === createBrowserWorker ? takeEarlyWorker(this.opts.indexURL, this.opts.isolated) : null;
+    const slot: WorkerSlot = new WorkerSlot(early ?? this.opts.createWorker(), this.opts.indexURL, this.files, this.opts.isolated, {
       onProgress: (p) => { if (slot === this.active) this.events.emit('progress', p); },
       onStarted: (id) => {
         const job = this.current;

@@ -4,6 +4,7 @@
  */
 import type { ClientMessage, LoadStage, ReadyInfo, Workspace, WorkerMessage } from './protocol.ts';
 import { isWorkerMessage } from './protocol.ts';
+import type { EarlyWorker } from './early-start.ts';
 
 /** What the client needs of a worker; a browser Worker fits, and so does the Node adapter. */
 export interface WorkerPort {
@@ -53,12 +54,16 @@ export class WorkerSlot {
   private port: WorkerPort;
   private hooks: SlotHooks;
 
-  constructor(port: WorkerPort, indexURL: string, files: Workspace, isolated: boolean, hooks: SlotHooks) {
+  /** `started` is either a fresh worker, sent `init` here, or the page's early worker (early-start.ts),
+   * which already has its `init`: its backlog is replayed as if it had arrived now. */
+  constructor(started: WorkerPort | EarlyWorker, indexURL: string, files: Workspace, isolated: boolean, hooks: SlotHooks) {
+    const early = 'backlog' in started ? started : null;
+    const port = early ? early.port : started as WorkerPort;
     this.port = port;
     this.hooks = hooks;
-    const buffer = isolated ? new SharedArrayBuffer(4) : null;
+    const buffer = early ? early.interruptBuffer : isolated ? new SharedArrayBuffer(4) : null;
     this.interrupt = buffer ? new Int32Array(buffer) : null;
-    const initId = newId();
+    const initId = early ? early.initId : newId();
     this.ready = new Promise<ReadyInfo>((resolve, reject) => {
       port.onmessage = (event) => {
         const msg = event.data;
@@ -75,7 +80,19 @@ export class WorkerSlot {
       };
     });
     this.ready.catch(() => {});
-    port.postMessage({ type: 'init', id: initId, indexURL, interruptBuffer: buffer, files });
+    if (!early) {
+      port.postMessage({ type: 'init', id: initId, indexURL, interruptBuffer: buffer, files });
+      return;
+    }
+    if (Object.keys(files).length) port.postMessage({ type: 'set-files', id: newId(), files });
+    // After construction (the hooks may refer to this slot), before any message still to come.
+    const backlog = early.backlog.splice(0);
+    queueMicrotask(() => {
+      for (const { kind, event } of backlog) {
+        if (kind === 'message') port.onmessage?.(event as { data: unknown });
+        else port.onerror?.(event);
+      }
+    });
   }
 
   private dispatch(msg: WorkerMessage) {

@@ -52,8 +52,16 @@ test('a returning reader’s page starts Python without waiting for an editor to
   await expect(editor.getByText(/^Python ready/)).toBeVisible({ timeout: 180_000 });
 
   python = 0;
+  // The page's <head> starts the Python worker, before the page is parsed; the editors adopt it.
+  const seen: string[] = [];
+  page.on('worker', (w) => { if (/\/worker-[\w-]+\.js$/.test(w.url())) seen.push('python worker'); });
+  page.on('domcontentloaded', () => seen.push('DOMContentLoaded'));
   await page.goto(PHASE1); // a new visit, at the top of the page
   expect(await page.evaluate(() => scrollY)).toBe(0);
   await expect(editor.getByText(/^Python ready/)).toBeVisible({ timeout: 180_000 });
   expect(await pythonRequests()).toBeGreaterThan(0);
+  await editor.getByRole('button', { name: 'Run' }).click();
+  await expect(editor.locator('.le-response .le-status')).toHaveText('200 OK', { timeout: 60_000 });
+  // One Python, started before the page's scripts ran (the warm standby comes 2 s after a run).
+  expect(seen).toEqual(['python worker', 'DOMContentLoaded']);
 });

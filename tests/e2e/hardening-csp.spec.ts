@@ -22,7 +22,7 @@ test('every built page carries the same strict policy before any script', () => 
   const pages = builtPages();
   expect(pages.length).toBeGreaterThan(5);
   const policy = metaPolicy('/')!;
-  expect(policy).toMatch(/^default-src 'self'; script-src 'self' 'sha256-[A-Za-z0-9+/=]{44}' 'wasm-unsafe-eval'; worker-src 'self';/);
+  expect(policy).toMatch(/^default-src 'self'; script-src 'self'( 'sha256-[A-Za-z0-9+/=]{44}'){2} 'wasm-unsafe-eval'; worker-src 'self';/);
   expect(policy).not.toMatch(/'unsafe-eval'|script-src[^;]*unsafe-inline|https?:|\*/);
   for (const path of pages) {
     const html = readFileSync(join(dist, path, 'index.html'), 'utf8');

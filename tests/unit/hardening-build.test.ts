@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { inlineScripts, scriptHash, SITE_CSP, unlistedInlineScripts } from '../../src/integrations/csp.ts';
 import { precacheManifest, serviceWorkerSource, urlPathOf } from '../../src/integrations/service-worker/index.ts';
 import { themeScript, themeScriptHash } from '../../src/components/theme-script.ts';
+import { earlyStartScriptHash } from '../../src/runtime/early-start-script.ts';
 import { writeSearchIndex } from '../../src/integrations/pagefind-index.ts';
 
 // The build steps of issue 10: the CSP check that fails a build with an unlisted inline script, the
@@ -20,8 +21,8 @@ function site(files: Record<string, string>): string {
 }
 
 describe('csp', () => {
-  it('lists the theme script and nothing looser', () => {
-    expect(SITE_CSP).toContain(`script-src 'self' ${themeScriptHash} 'wasm-unsafe-eval'`);
+  it('lists the theme script and the early Python start, and nothing looser', () => {
+    expect(SITE_CSP).toContain(`script-src 'self' ${themeScriptHash} ${earlyStartScriptHash} 'wasm-unsafe-eval'`);
     expect(SITE_CSP).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'|\*/);
   });
 

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { RuntimeClient, RuntimeLoadError } from '../../src/runtime/client.ts';
 import { createFakeWorker, fakeResult, healthyWorker } from '../../src/runtime/fake-worker.ts';
 import { encodeRequest } from '../../src/runtime/http-request.ts';
+import { WorkerSlot } from '../../src/runtime/worker-slot.ts';
+import { pythonWorkerChunk } from '../../src/integrations/python-worker-url.ts';
 import type { ClientMessage } from '../../src/runtime/protocol.ts';
 
 // The client's bookkeeping against scripted workers: load failure and retry, routing of output,
@@ -148,5 +150,27 @@ describe('RuntimeClient workspaces', () => {
       .filter((m) => m.type === 'set-files' || m.type === 'run-script')
       .map((m) => (m.type === 'set-files' ? `files:${m.files['app.py']}` : 'run'));
     expect(order.slice(-4)).toEqual(['files:first', 'run', 'files:second', 'run']);
+  });
+});
+
+describe('the early worker (src/runtime/early-start.ts)', () => {
+  it('is adopted by a WorkerSlot with the messages it sent before, and the slot sends no second init', async () => {
+    const port = createFakeWorker(echo);
+    port.postMessage({ type: 'init', id: 0, indexURL: '/pyodide/', interruptBuffer: null, files: {} });
+    const backlog: Array<{ kind: 'message' | 'error'; event: unknown }> = [];
+    port.onmessage = (event) => backlog.push({ kind: 'message', event });
+    await vi.waitFor(() => expect(backlog.some(({ event }) => (event as { data: { type: string } }).data.type === 'ready')).toBe(true));
+    const progress: string[] = [];
+    const slot = new WorkerSlot({ port, initId: 0, indexURL: '/pyodide/', interruptBuffer: null, backlog }, '/pyodide/', { 'app.py': 'x = 1' }, false, {
+      onProgress: (p) => progress.push(p.stage), onStarted: () => {}, onInterrupted: () => {}, onOutput: () => {}, onCrash: () => {},
+    });
+    expect((await slot.ready).python).toBe('3.14.0');
+    expect(progress).toEqual(['download', 'ready']);
+    expect(port.received.map((m) => m.type)).toEqual(['init', 'set-files']);
+  });
+
+  it('finds the one Python worker chunk among the built assets', () => {
+    expect(pythonWorkerChunk(['editor.worker-CX7Cj20z.js', 'worker-D5WbTzi0.js', 'client.HzKlvTgc.js'])).toBe('worker-D5WbTzi0.js');
+    expect(() => pythonWorkerChunk(['editor.worker-CX7Cj20z.js'])).toThrow(/found 0/);
   });
 });

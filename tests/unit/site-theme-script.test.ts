@@ -4,6 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { themeScript, themeScriptHash } from '../../src/components/theme-script.ts';
 import { THEME_STORAGE_KEY } from '../../src/components/theme.ts';
+import { earlyStartScriptHash, PYTHON_WORKER_PLACEHOLDER } from '../../src/runtime/early-start-script.ts';
 
 /** Runs theme-init.js against a fake browser: stored value (or a throwing storage) and OS preference. */
 function initialTheme(stored: string | null | Error, osDark: boolean): string | undefined {
@@ -53,12 +54,21 @@ const executable = (attrs: string) => {
 };
 
 describe.runIf(pages.length > 0)('built pages', () => {
-  it.each(pages)('%s inlines only the hashed theme script', (file) => {
+  it.each(pages)('%s inlines only the hashed theme script (and, with live editors, the early Python start)', (file) => {
     const html = readFileSync(`dist/${file}`, 'utf8');
     const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
       ([, attrs]) => !/\bsrc=/.test(attrs) && executable(attrs),
     );
-    expect(inline.map(([, , body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`)).toEqual([themeScriptHash]);
+    const startsPython = html.includes('<meta name="wsgi-python-worker"');
+    expect(inline.map(([, , body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`))
+      .toEqual(startsPython ? [themeScriptHash, earlyStartScriptHash] : [themeScriptHash]);
+    if (startsPython) {
+      // The build wrote the worker chunk's real URL over the placeholder, and that file exists.
+      const url = html.match(/<meta name="wsgi-python-worker" content="([^"]+)"/)![1];
+      expect(url).not.toContain(PYTHON_WORKER_PLACEHOLDER);
+      expect(existsSync(`dist${url}`), url).toBe(true);
+      expect(html.indexOf('name="wsgi-python-worker"')).toBeLessThan(html.indexOf('__wsgiEarlyPython'));
+    }
     expect(html.indexOf(themeScript)).toBeLessThan(html.indexOf('</head>'));
     expect(html).toMatch(/^<!DOCTYPE html><html lang="en"/i);
   });

@@ -3,7 +3,8 @@
  * controller loads when the reader first touches an editor (or, after the load event, when saved
  * work must be restored); Monaco loads when they click or focus the code; Python starts after the
  * load event when an editor nears the viewport and the browser is idle (python.ts decides), or at
- * once for a returning reader whose browser has Python cached (warm-start.ts).
+ * once for a returning reader whose browser has Python cached (warm-start.ts); on those visits the
+ * worker itself was already started by the page head (runtime/early-start-script.ts) and is adopted.
  */
 import type { LiveEditorController } from './controller.ts';
 import { readWork, workKey } from './saved-work.ts';

@@ -1,0 +1,27 @@
+/**
+ * A returning reader's Python worker, started by an inline script in the page's <head> (issue 9),
+ * before the page's first layout. The client's first WorkerSlot adopts it (takeEarlyWorker) with
+ * every message it sent before, as if that slot had started it.
+ */
+import type { WorkerPort } from './worker-slot.ts';
+
+export interface EarlyWorker {
+  port: WorkerPort;
+  initId: number;
+  indexURL: string;
+  interruptBuffer: SharedArrayBuffer | null;
+  backlog: Array<{ kind: 'message' | 'error'; event: unknown }>;
+}
+
+/** The early worker, once, if it fits what the client asks for; one that does not fit is stopped. */
+export function takeEarlyWorker(indexURL: string, isolated: boolean): EarlyWorker | null {
+  const holder = globalThis as { __wsgiEarlyPython?: EarlyWorker };
+  const taken = holder.__wsgiEarlyPython ?? null;
+  delete holder.__wsgiEarlyPython;
+  if (!taken) return null;
+  if (new URL(taken.indexURL, location.href).href !== new URL(indexURL, location.href).href || (taken.interruptBuffer !== null) !== isolated) {
+    taken.port.terminate();
+    return null;
+  }
+  return taken;
+}
