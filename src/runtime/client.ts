@@ -13,18 +13,13 @@ import { createJob, settingsFor, type Job, type RunMessage } from './run-job.ts'
 import { crashNotice, stopNotice, type StopReason } from './stop-notices.ts';
 import { createBrowserWorker } from './browser-worker.ts';
 import { newId, WorkerGone, WorkerSlot, type LoadProgress, type WorkerPort } from './worker-slot.ts';
-import { takeEarlyWorker } from './early-start.ts';
+import { defaultIndexURL, takeEarlyWorker } from './early-start.ts';
 
 export type { HttpRequest } from './http-request.ts';
 export type { RunHandle, RunOptions, RuntimeEvents, RuntimeOptions, RuntimeState } from './client-types.ts';
 export type { LoadProgress, WorkerPort } from './worker-slot.ts';
 export { RuntimeLoadError } from './worker-slot.ts';
 export type { Notice, ReadyInfo, RunResult, ServerMode, SimulationResult, SimulationSpec, Workspace } from './protocol.ts';
-
-function defaultIndexURL(): string {
-  const base = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
-  return `${base.endsWith('/') ? base : `${base}/`}pyodide/`;
-}
 
 /** How long a run that caught the interrupt may take to send its result before its worker is replaced. */
 const REPORT_AFTER_INTERRUPT_MS = 10_000;

@@ -13,6 +13,13 @@ export interface EarlyWorker {
   backlog: Array<{ kind: 'message' | 'error'; event: unknown }>;
 }
 
+/** The Pyodide folder Python loads from, `${BASE_URL}pyodide/`: the client's default, and what the
+ * page head gives the early worker (src/layouts/Base.astro), so the two agree. */
+export function defaultIndexURL(): string {
+  const base = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
+  return `${base.endsWith('/') ? base : `${base}/`}pyodide/`;
+}
+
 /** The early worker, once, if it fits what the client asks for; one that does not fit is stopped. */
 export function takeEarlyWorker(indexURL: string, isolated: boolean): EarlyWorker | null {
   const holder = globalThis as { __wsgiEarlyPython?: EarlyWorker };

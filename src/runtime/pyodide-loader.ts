@@ -1,7 +1,7 @@
 /**
  * Loads the self-hosted Pyodide inside the worker and reports download progress in bytes.
- * Bytes are counted on a clone of each response, so Pyodide still gets the original Response
- * (its URL lets the browser cache the compiled wasm between visits).
+ * Bytes are counted on a clone of each response, so Pyodide still gets the original Response for
+ * its streaming compile. (Chrome kept no compiled wasm between visits here: bench/spike/wasm-cache.ts.)
  */
 import type { PyodideAPI } from 'pyodide';
 import { SNAPSHOT_FILE } from './snapshot-pages.ts';
