@@ -1,13 +1,12 @@
 // Spike (issue 9): where the Python worker's time goes in a warm visit, by function (self time), from
 // V8's sampling profiler in a Chromium trace. Primes one profile, relaunches, clicks Run at once.
 //   node bench/spike/worker-profile.ts [page] [top]
-import { chromium } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../../src/integrations/preview/static-server.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from '../lib/stats.ts';
+import { tracedWarmVisit } from './traced-warm-visit.ts';
 
 type Node = { id: number; parent?: number; callFrame: { functionName: string; url: string } };
 type Ev = { name: string; ph: string; ts: number; pid: number; tid: number; id?: string; args?: { name?: string; data?: { cpuProfile?: { nodes?: Node[]; samples?: number[] }; timeDeltas?: number[]; startTime?: number } } };
@@ -17,34 +16,8 @@ const TOP = Number(process.argv[3] ?? 25);
 const server = await startStaticServer({ '/': process.env.SITE_DIST ?? join(ROOT, 'dist') });
 const profile = mkdtempSync(join(tmpdir(), 'wsgi-wprof-'));
 
-async function visit(trace: boolean, stayMs: number): Promise<Ev[]> {
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-  const page = context.pages()[0] ?? await context.newPage();
-  await page.addInitScript(() => {
-    addEventListener('DOMContentLoaded', () => {
-      const button = document.querySelector<HTMLButtonElement>('[data-live-editor] [data-action="run"]')!;
-      const results = document.querySelector('[data-live-editor] [data-results]')!;
-      const click = () => { if (button.disabled) return requestAnimationFrame(click); button.click(); };
-      click();
-      new MutationObserver((_, o) => { if (results.querySelector('.le-response .le-status')) { performance.mark('page:result'); o.disconnect(); } })
-        .observe(results, { childList: true, subtree: true });
-    });
-  });
-  const cdp = await context.newCDPSession(page);
-  const events: Ev[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as Ev[])));
-  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  if (trace) await cdp.send('Tracing.start', { categories: 'disabled-by-default-v8.cpu_profiler,v8', transferMode: 'ReportEvents' });
-  await page.goto(server.origin + PAGE);
-  await page.waitForFunction(() => performance.getEntriesByName('page:result').length > 0, null, { timeout: 120_000 });
-  if (stayMs) await page.waitForTimeout(stayMs);
-  if (trace) { await cdp.send('Tracing.end'); await done; }
-  await context.close();
-  return events;
-}
-
-await visit(false, 30_000);
-const events = await visit(true, 0);
+await tracedWarmVisit(profile, server.origin + PAGE, null, 30_000); // prime
+const events = (await tracedWarmVisit(profile, server.origin + PAGE, 'disabled-by-default-v8.cpu_profiler,v8')).events as Ev[];
 const names = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? '?']));
 const nodes = new Map<string, Map<number, Node>>();
 const self = new Map<string, number>();
