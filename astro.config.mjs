@@ -7,6 +7,7 @@ import { pyodideFiles } from './src/integrations/pyodide-files.ts';
 import { monacoCss } from './src/editor/monaco-css-plugin.ts';
 import { cspCheck } from './src/integrations/csp.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
+import { servingFiles } from './src/integrations/serving-files.ts';
 import { serviceWorker } from './src/integrations/service-worker/index.ts';
 import { pythonWorkerUrl } from './src/integrations/python-worker-url.ts';
 import { isolatedPreview } from './src/integrations/preview/index.ts';
@@ -22,8 +23,9 @@ const isolationHeaders = {
 export default defineConfig({
   site: 'https://wsgi-ground-up.example',
   trailingSlash: 'ignore',
-  // serviceWorker() lists the built files, so it comes after every integration that adds some.
-  integrations: [mdx(), pyodideFiles(), cspCheck(), pythonWorkerUrl(), pagefindIndex(), serviceWorker(), isolatedPreview()],
+  // serviceWorker() lists the built files, so it comes after every integration that adds some;
+  // servingFiles() writes the serving policy and moves the test-only pages out of the build before it.
+  integrations: [mdx(), pyodideFiles(), cspCheck(), pythonWorkerUrl(), pagefindIndex(), servingFiles(), serviceWorker(), isolatedPreview()],
   server: { headers: isolationHeaders },
   markdown: {
     // Sätteri (Astro 7's default processor) runs its own mdast/hast plugins; MDX inherits them.

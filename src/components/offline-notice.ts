@@ -36,6 +36,34 @@ function watch(box: HTMLElement, registration: ServiceWorkerRegistration): void 
   });
 }
 
+/**
+ * A service worker whose script was removed (404) or no longer runs (a broken sw.js) would otherwise
+ * keep answering from its cache forever: the browser keeps the old worker when an update fails, and
+ * register() with the same URL does not even try. So once per tab, a returning reader's page asks for
+ * an update; if that fails while /sw.js answers (not a network failure, not a server error), the worker
+ * is unregistered and its caches deleted: the next load comes from the network.
+ */
+async function healIfGone(registration: ServiceWorkerRegistration): Promise<void> {
+  if (!navigator.serviceWorker.controller || sessionStorage.getItem(CHECKED) === registration.scope) return;
+  sessionStorage.setItem(CHECKED, registration.scope);
+  try {
+    await registration.update();
+    return;
+  } catch {
+    // The new script could not be fetched or evaluated: find out which.
+  }
+  let status: number;
+  try {
+    status = (await fetch('/sw.js', { cache: 'no-store' })).status;
+  } catch {
+    return; // Offline: the cache is all there is.
+  }
+  if (status >= 500) return; // A server hiccup: the next visit checks again.
+  await registration.unregister();
+  for (const name of await caches.keys()) if (name.startsWith('wsgi-site-')) await caches.delete(name);
+}
+const CHECKED = 'wsgi-sw-checked';
+
 /** Start the offline notice in `box` (a role=status element) and register the service worker. */
 export function startOfflineNotice(box: HTMLElement): void {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
@@ -50,7 +78,9 @@ export function startOfflineNotice(box: HTMLElement): void {
     }
     navigator.serviceWorker.register('/sw.js').then((registration) => {
       // Blocked service workers (Playwright's serviceWorkers: 'block') resolve with nothing.
-      if (registration) watch(box, registration);
+      if (!registration) return;
+      watch(box, registration);
+      healIfGone(registration).catch(() => {});
     }, () => {
       // No service worker (a private window, a host without HTTPS): the site still works online.
     });

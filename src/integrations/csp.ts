@@ -1,7 +1,7 @@
 /**
- * The site's Content-Security-Policy, in one place. Pages carry it as a <meta> (src/layouts/Base.astro,
- * so `astro preview` delivers it too); deploy/nginx/site.conf sends the same text as a header, and the
- * nginx test (tests/e2e/hardening-nginx.spec.ts) fails if the two drift apart. After a build, every
+ * The site's Content-Security-Policy, in one place. Pages carry it as a <meta> (src/layouts/Base.astro);
+ * every server we ship sends it as a header too, with frame-ancestors (headerPolicies(), served through
+ * ./serving-policy.ts), and the nginx test (tests/e2e/hardening-nginx.spec.ts) fails if they drift apart. After a build, every
  * built page is checked: an inline script whose hash the policy does not list fails the build, because
  * the browser would refuse to run it.
  */
@@ -40,8 +40,25 @@ export function sitePolicy(hashes: readonly string[] = INLINE_SCRIPT_HASHES): st
   ].join('; ');
 }
 
-/** The policy as one string, for the page <meta> and the nginx header. */
+/** The policy as one string, for the page <meta>. */
 export const SITE_CSP = sitePolicy();
+
+/** The HTML preview frame's own policy (public/preview/index.html carries it as a <meta>): no network at all. */
+export const PREVIEW_CSP =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; media-src data: blob:; form-action 'none'; base-uri 'none'";
+
+/**
+ * The policies as response headers, by path prefix (./serving-policy.ts serves them): the page policies
+ * plus what only a header can say. frame-ancestors: no other origin may frame the site (a framed "Reset
+ * progress" is one click away from clickjacking); the preview frame is framed by the site's own pages.
+ * A <meta> policy ignores frame-ancestors (with a console error), so it is never in the <meta>.
+ */
+export function headerPolicies(site: string = SITE_CSP): Record<string, string> {
+  return {
+    '/': `${site}; frame-ancestors 'none'`,
+    '/preview/': `${PREVIEW_CSP}; frame-ancestors 'self'`,
+  };
+}
 
 /** Executable inline scripts of an HTML document (data blocks such as type="application/json" are not run). */
 export function inlineScripts(html: string): string[] {

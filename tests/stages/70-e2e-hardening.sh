@@ -5,7 +5,8 @@
 # astro preview on 4480. First the unit tests of the two build steps (CSP check, service worker list).
 set -eu
 npx vitest run tests/unit/hardening-build.test.ts
-PREVIEW_PORT="${HARDENING_PREVIEW_PORT:-4480}" PW_WORKERS=2 npx playwright test \
+# SITE_TEST_PAGES=1: the adversarial suite drives /runtime-test/, which the build keeps beside dist/.
+SITE_TEST_PAGES=1 PREVIEW_PORT="${HARDENING_PREVIEW_PORT:-4480}" PW_WORKERS=2 npx playwright test \
   tests/e2e/hardening-csp.spec.ts tests/e2e/hardening-adversarial.spec.ts \
   tests/e2e/hardening-offline.spec.ts tests/e2e/hardening-storage.spec.ts \
   --output /tmp/hardening-test-results

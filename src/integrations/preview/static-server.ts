@@ -1,22 +1,16 @@
 /**
  * The built site's static server, for `astro preview` (./entrypoint.ts), the benchmarks and the
- * speed tests: serves folders the way deploy/nginx/site.conf does (gzip level 6 for text and wasm,
- * COOP/COEP/CORP on every response including 404s, the same Cache-Control per path, ETag → 304),
- * and counts the bytes it sends, so a run's total transfer is known even for worker requests.
+ * speed tests: serves folders the way nginx does with deploy/nginx/site.conf: the headers, cache rules
+ * and MIME types of ../serving-policy.ts on every response (404s, 400s and redirects included), gzip
+ * level 6 for text and wasm, ETag → 304; and counts the bytes it sends, so a run's total transfer is
+ * known even for worker requests.
  */
 import { createServer, type Server } from 'node:http';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.wasm': 'application/wasm', '.zip': 'application/zip', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.woff2': 'font/woff2', '.ico': 'image/x-icon', '.txt': 'text/plain', '.xml': 'application/xml',
-  '.webmanifest': 'application/manifest+json', '.pf_meta': 'application/octet-stream',
-};
-const COMPRESS = /^(text\/|application\/(javascript|json|wasm|xml|manifest)|image\/svg)/;
+import { COMPRESSIBLE, isPrivatePath, MIME_TYPES, POLICY_FILE, readServingPolicy, responseHeaders, type ServingPolicy } from '../serving-policy.ts';
 
 export interface StaticServer {
   origin: string;
@@ -30,47 +24,68 @@ export interface StaticServer {
 
 interface Entry { body: Buffer; gzip: Buffer | null; etag: string; type: string; mtimeMs: number }
 
-function cacheControl(path: string): string {
-  if (path.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
-  if (path.startsWith('/pyodide/')) return 'public, max-age=86400, must-revalidate';
-  return 'no-cache';
-}
-
-/** Serve `mounts` (URL prefix → folder; the longest prefix wins) on `host`, first free port of `ports`. */
-export async function startStaticServer(mounts: Record<string, string>, ports: [number, number] = [4600, 4699], host = '127.0.0.1'): Promise<StaticServer> {
+/**
+ * Serve `mounts` (URL prefix → folder, or folders tried in order; the longest prefix wins) on `host`, first
+ * free port of `ports`. The serving policy is the one the build wrote into the first folder of the shortest prefix.
+ */
+export async function startStaticServer(mounts: Record<string, string | string[]>, ports: [number, number] = [4600, 4699], host = '127.0.0.1'): Promise<StaticServer> {
   const cache = new Map<string, Entry>();
   let bytes = 0, requests = 0, paths: string[] = [];
   let byPath: Record<string, number> = {};
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
-  function load(path: string): Entry | null {
+  const folders = (prefix: string) => ([] as string[]).concat(mounts[prefix]);
+  const rootFolder = prefixes.length ? folders(prefixes[prefixes.length - 1])[0] : null;
+  let policy: ServingPolicy | null = null, policyMtime = -1;
+  /** The policy of the build being served; a rebuild while the server runs writes a new one: follow it. */
+  function currentPolicy(): ServingPolicy | null {
+    if (!rootFolder) return null;
+    let mtime = 0;
+    try { mtime = statSync(join(rootFolder, POLICY_FILE)).mtimeMs; } catch { /* none: no CSP header */ }
+    if (mtime !== policyMtime) { policy = readServingPolicy(rootFolder); policyMtime = mtime; }
+    return policy;
+  }
+  /** The file `path` names and its mtime, in the first folder of its mount that has it. */
+  function locate(path: string): { file: string; mtimeMs: number } | null {
     const prefix = prefixes.find((p) => path.startsWith(p));
-    if (prefix === undefined) return null;
-    let file = normalize(join(mounts[prefix], path.slice(prefix.length)));
-    if (!file.startsWith(normalize(mounts[prefix]))) return null;
-    let mtimeMs: number;
-    try {
-      let stat = statSync(file);
-      if (stat.isDirectory()) { file = join(file, 'index.html'); stat = statSync(file); }
-      mtimeMs = stat.mtimeMs;
-    } catch { return null; }
+    if (prefix === undefined || isPrivatePath(path)) return null;
+    for (const folder of folders(prefix)) {
+      let file = normalize(join(folder, path.slice(prefix.length)));
+      if (!file.startsWith(normalize(folder))) return null;
+      try {
+        let stat = statSync(file);
+        if (stat.isDirectory()) { file = join(file, 'index.html'); stat = statSync(file); }
+        return { file, mtimeMs: stat.mtimeMs };
+      } catch { /* not in this folder */ }
+    }
+    return null;
+  }
+  function load(path: string): Entry | null {
+    const found = locate(path);
+    if (!found) return null;
+    const { file, mtimeMs } = found;
     // A rebuild while the server runs replaces files: serve the new ones.
     const hit = cache.get(file);
     if (hit && hit.mtimeMs === mtimeMs) return hit;
     let body: Buffer;
     try { body = readFileSync(file); } catch { return null; }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    const gzip = COMPRESS.test(type) && body.length >= 1024 ? gzipSync(body, { level: 6 }) : null;
+    const type = MIME_TYPES[extname(file)] ?? 'application/octet-stream';
+    const gzip = COMPRESSIBLE.test(type) && body.length >= 1024 ? gzipSync(body, { level: 6 }) : null;
     const entry = { body, gzip, type, mtimeMs, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` };
     cache.set(file, entry);
     return entry;
   }
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
-    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cache-Control', cacheControl(path));
+    const policy = currentPolicy();
+    let path: string;
+    try {
+      path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    } catch {
+      // A malformed escape (GET /%E0%A4%A): the request's fault, answered like any other, never a crash.
+      for (const [name, value] of Object.entries(responseHeaders(policy, '/'))) res.setHeader(name, value);
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: malformed URL\n');
+      return;
+    }
+    for (const [name, value] of Object.entries(responseHeaders(policy, path))) res.setHeader(name, value);
     if (!path.endsWith('/') && !extname(path) && load(path + '/')) {
       res.writeHead(301, { Location: path + '/' }).end();
       return;
@@ -79,6 +94,8 @@ export async function startStaticServer(mounts: Record<string, string>, ports: [
     requests++;
     paths.push(path);
     if (!entry) {
+      // Like nginx's error_page: the answer is /404.html, with that page's headers.
+      for (const [name, value] of Object.entries(responseHeaders(policy, '/404.html'))) res.setHeader(name, value);
       const notFound = load('/404.html');
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : notFound?.body ?? 'not found');
       return;

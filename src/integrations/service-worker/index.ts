@@ -1,41 +1,62 @@
 /**
- * Writes /sw.js after `astro build`: the reviewed template beside this file with the list of every
- * built file and a content hash of them all as its version, so any change to any file is a new version
- * and an unchanged build is byte-identical (no needless update for readers).
+ * Writes /sw.js after `astro build`: the reviewed template beside this file with every built file and
+ * the SHA-256 of its bytes (the worker serves nothing from its cache that does not match), a hash of them
+ * all as its version, so any change to any file is a new version and an unchanged build is byte-identical
+ * (no needless update for readers), and the response headers of ../serving-policy.ts.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMMON_HEADERS, DEPLOY_DIR, ISOLATION_HEADERS, readServingPolicy } from '../serving-policy.ts';
 
-// Test-only pages and source maps are never worth a reader's disk space, nor Pagefind's ready-made
-// search UIs (~430 KB): the search page runs its own (src/components/search-client.ts) on pagefind.js,
-// whose worker, wasm and index files are kept.
-const SKIP = [/^runtime-test\//, /\.map$/, /^sw\.js$/, /^pagefind\/pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/];
+// Test-only pages (../serving-files.ts moves them out of the build anyway), the build's deploy files and
+// source maps are never worth a reader's disk space, nor Pagefind's ready-made search UIs (~430 KB): the
+// search page runs its own (src/components/search-client.ts) on pagefind.js, whose worker, wasm and
+// index files are kept.
+const SKIP = [/^runtime-test\//, new RegExp(`^${DEPLOY_DIR}/`), /\.map$/, /^sw\.js$/, /^pagefind\/pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/];
 
 /** The URL path a built file is fetched by: "phases/x/index.html" → "/phases/x/". */
 export function urlPathOf(file: string): string {
   return '/' + file.replace(/\\/g, '/').replace(/(^|\/)index\.html$/, '$1');
 }
 
-/** Every file of the built site the service worker precaches, with a hash of their contents. */
-export async function precacheManifest(dist: string): Promise<{ files: string[]; version: string }> {
+export interface PrecacheManifest {
+  files: string[];
+  /** URL path → SHA-256 of the file's bytes, base64 (as crypto.subtle.digest gives it in the worker). */
+  integrity: Record<string, string>;
+  version: string;
+}
+
+/** Every file of the built site the service worker precaches, with the hash of each and of them all. */
+export async function precacheManifest(dist: string): Promise<PrecacheManifest> {
   const entries = (await readdir(dist, { recursive: true })).map((f) => f.replace(/\\/g, '/')).sort();
   const hash = createHash('sha256');
   const files: string[] = [];
+  const integrity: Record<string, string> = {};
   for (const file of entries) {
     if (SKIP.some((re) => re.test(file)) || !(await stat(join(dist, file))).isFile()) continue;
-    hash.update(file).update('\0').update(await readFile(join(dist, file))).update('\0');
+    const bytes = await readFile(join(dist, file));
+    hash.update(file).update('\0').update(bytes).update('\0');
     files.push(urlPathOf(file));
+    integrity[urlPathOf(file)] = createHash('sha256').update(bytes).digest('base64');
   }
-  return { files, version: hash.digest('hex').slice(0, 16) };
+  return { files, integrity, version: hash.digest('hex').slice(0, 16) };
 }
 
-/** The service worker source for `files` and `version`. */
-export async function serviceWorkerSource(files: string[], version: string): Promise<string> {
+/** The headers the worker adds to its answers: the serving policy of the build in `dist`. */
+export function workerPolicy(dist: string): { isolation: Record<string, string>; common: Record<string, string>; csp: Record<string, string> } {
+  return { isolation: { ...ISOLATION_HEADERS }, common: { ...COMMON_HEADERS }, csp: readServingPolicy(dist)?.csp ?? {} };
+}
+
+/** The service worker source for a manifest and a header policy. */
+export async function serviceWorkerSource(manifest: PrecacheManifest, policy: ReturnType<typeof workerPolicy>): Promise<string> {
   const template = await readFile(new URL('./sw-template.js', import.meta.url), 'utf8');
-  return template.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(files));
+  return template
+    .replace("'__VERSION__'", () => JSON.stringify(manifest.version))
+    .replace('__INTEGRITY__', () => JSON.stringify(manifest.integrity))
+    .replace('__POLICY__', () => JSON.stringify(policy));
 }
 
 /** The Astro integration; list it after every integration that adds files to the build (pyodide-files, pagefind-index). */
@@ -45,9 +66,9 @@ export function serviceWorker(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
-        const { files, version } = await precacheManifest(dist);
-        await writeFile(join(dist, 'sw.js'), await serviceWorkerSource(files, version));
-        logger.info(`sw.js: version ${version}, ${files.length} files precached`);
+        const manifest = await precacheManifest(dist);
+        await writeFile(join(dist, 'sw.js'), await serviceWorkerSource(manifest, workerPolicy(dist)));
+        logger.info(`sw.js: version ${manifest.version}, ${manifest.files.length} files precached and verified by SHA-256`);
       },
     },
   };

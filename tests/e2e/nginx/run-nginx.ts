@@ -13,13 +13,15 @@ const dist = resolve(process.argv[2] ?? process.env.SITE_DIST ?? 'dist');
 const port = Number(process.argv[3] ?? process.env.NGINX_PORT ?? 8480);
 const prefix = mkdtempSync(join(tmpdir(), 'wsgi-nginx-'));
 
-/** site.conf with this run's root and a loopback listen address; nothing else changes. */
+/** site.conf with this run's root (also in the includes of the build's headers) and a loopback listen address. */
 export function siteConfFor(distDir: string, listenPort: number): string {
   const site = readFileSync(new URL('../../../deploy/nginx/site.conf', import.meta.url), 'utf8');
+  const root = site.match(/^\s*root\s+([^;]+);/m)?.[1];
   const out = site
     .replace(/^(\s*)listen\s+[^;]+;/m, `$1listen 127.0.0.1:${listenPort};`)
+    .replaceAll(`${root}/`, `${distDir}/`)
     .replace(/^(\s*)root\s+[^;]+;/m, `$1root ${distDir};`);
-  if (!out.includes(`listen 127.0.0.1:${listenPort};`) || !out.includes(`root ${distDir};`)) {
+  if (!root || !out.includes(`listen 127.0.0.1:${listenPort};`) || !out.includes(`root ${distDir};`)) {
     throw new Error('deploy/nginx/site.conf must have one `listen` and one `root` line for the test to replace.');
   }
   return out;
