@@ -18,7 +18,7 @@ const MODES = ['reference', 'wsgiref', 'gunicorn', 'waitress'];
 const USAGE = `usage: simulate <path/to/app.py>[:callable] [--mode ${MODES.join('|')}] [--trace out.json]
        simulate --batch cases.json --out results.json`;
 
-interface Case { id?: string; raw: string; app: string; mode?: string; trace?: boolean; server_addr?: [string, number] }
+interface Case { id?: string; raw: string; app: string; mode?: string; trace?: boolean; server_addr?: [string, number]; half_close?: boolean }
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`simulate: ${message}\n`);

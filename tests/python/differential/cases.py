@@ -1,5 +1,6 @@
-"""The raw requests of the differential suite: well-formed requests to the environ dump,
-and one request per misbehaving app (tests/python/fixtureapps/misbehaving.py)."""
+"""The raw requests of the differential suite: well-formed requests to the environ dump, one
+request per misbehaving app (tests/python/fixtureapps/misbehaving.py), malformed requests, limits,
+and whole connections (unfinished requests, half-closed or not; pipelined requests)."""
 import sys
 from pathlib import Path
 
@@ -96,4 +97,48 @@ MALFORMED = {
     "mal_http09": b"GET /\r\n\r\n",
 }
 
-ALL = {**REQUESTS, **BAD_REQUESTS, **MALFORMED}
+
+
+def _line(size):
+    """A GET whose request line is exactly `size` bytes long (without its CRLF)."""
+    return _req("GET /" + "a" * (size - len("GET / HTTP/1.1")) + " HTTP/1.1", H)
+
+
+# Limits: gunicorn's defaults (request line 4094, 100 header fields of at most 8190 bytes) and
+# what the other servers do at the same sizes.
+LIMITS = {"limit_line_%d" % n: _line(n) for n in (4094, 4095, 8190, 8191, 9000)}
+LIMITS.update({
+    "limit_fields_100": _req("GET / HTTP/1.1", H + "".join("X-F%d: v\r\n" % i for i in range(99))),
+    "limit_fields_101": _req("GET / HTTP/1.1", H + "".join("X-F%d: v\r\n" % i for i in range(100))),
+    "limit_field_8190": _req("GET / HTTP/1.1", H + "X-Big: " + "v" * (8190 - 2 - 7) + "\r\n"),
+    "limit_field_8191": _req("GET / HTTP/1.1", H + "X-Big: " + "v" * (8191 - 2 - 7) + "\r\n"),
+})
+
+# One connection: requests that stop before their end, an unsized read(), pipelining. Each is sent
+# twice: the client keeping the connection open, and (prefix hc_) then closing its sending side.
+CONNECTION = {
+    "conn_unterminated_head": ("GET / HTTP/1.1\r\n" + H).encode(),
+    "conn_unterminated_line": b"GET / HTTP/1.1",
+    "conn_chunked_no_trailer_end": _req("POST /c HTTP/1.1", H + "Transfer-Encoding: chunked\r\n",
+                                        b"2\r\nhi\r\n0\r\n"),
+    "conn_chunked_short": _req("POST /c HTTP/1.1", H + "Transfer-Encoding: chunked\r\n", b"5\r\nhi"),
+    "conn_cl_short": _req("POST /c HTTP/1.1", H + "Content-Length: 5\r\n", b"hi"),
+    "conn_readall_cl": _req("POST /readall HTTP/1.1", H + "Content-Length: 2\r\n", b"hi"),
+    "conn_readall_no_cl": _req("POST /readall HTTP/1.1", H, b"hi"),
+    "conn_pipelined": _req("GET /one HTTP/1.1", H) + _req("GET /two?x=1 HTTP/1.1", H),
+    "conn_pipelined_post": (_req("POST /one HTTP/1.1", H + "Content-Length: 2\r\n", b"hi")
+                            + _req("PUT /two HTTP/1.1", H + "Content-Length: 3\r\n", b"abc")),
+    "conn_pipelined_three": _req("GET /1 HTTP/1.1", H) + _req("GET /stream/2 HTTP/1.1", H)
+                            + _req("GET /3 HTTP/1.0", "Connection: keep-alive\r\n"),
+    "conn_pipelined_close_first": _req("GET /one HTTP/1.1", H + "Connection: close\r\n")
+                                  + _req("GET /two HTTP/1.1", H),
+    "conn_pipelined_then_partial": _req("GET /one HTTP/1.1", H) + b"GET /two HTTP/1.1\r\nHo",
+    "conn_pipelined_then_bad": _req("GET /one HTTP/1.1", H) + b"GET / HTTP/x.y\r\n\r\n",
+    "conn_empty": b"",
+}
+HALF_CLOSED = {"hc_" + name[len("conn_"):]: raw for name, raw in CONNECTION.items()}
+
+# waitress 2.1.2's own parser raises ValueError (urlsplit: "Invalid IPv6 URL") and drops the connection.
+MALFORMED["mal_waitress_parser_crash"] = b"PUT s://]ufd/: HTTP/1.1\r\nHost: localhost\r\n\r\n"
+
+ALL = {**REQUESTS, **BAD_REQUESTS, **MALFORMED, **LIMITS, **CONNECTION, **HALF_CLOSED}

@@ -92,11 +92,14 @@ def _complete(data):
     return False
 
 
-def exchange(port, raw, total=4.0, idle=0.3):
-    """Send raw bytes; return (response bytes, closed_by_server)."""
+def exchange(port, raw, total=4.0, idle=0.3, half_close=False):
+    """Send raw bytes (then, if half_close, shut down the sending side); return
+    (response bytes, closed_by_server)."""
     chunks, closed = [], False
     with socket.create_connection(("127.0.0.1", port), 2) as sock:
         sock.sendall(raw)
+        if half_close:
+            sock.shutdown(socket.SHUT_WR)
         deadline = time.monotonic() + total
         while time.monotonic() < deadline:
             sock.settimeout(idle if chunks else total)

@@ -8,10 +8,20 @@ import sys
 import tempfile
 
 from capture import capture
-from cases import ALL
+from cases import ALL, HALF_CLOSED
 from compare import agreed, components, mismatch, normalise
 from realservers import APT, PORTS, missing_servers
 from simulator import run_batch
+
+
+def waiting(real):
+    """The real server answered nothing and kept the connection open: it waits for more bytes."""
+    return not real["response"] and not real["closed"]
+
+
+def simulator_waits(got):
+    """The simulator says the server waits for bytes the client never sends."""
+    return bool(got["error"]) and got["error"]["kind"] == "timeout"
 
 
 def main(argv):
@@ -24,8 +34,9 @@ def main(argv):
     for case, raw in ALL.items():
         for mode, port in PORTS.items():
             cases.append({"id": "%s|%s" % (mode, case), "raw": raw, "mode": mode,
-                          "server_addr": ("127.0.0.1", port)})
-        cases.append({"id": "reference|" + case, "raw": raw, "mode": "reference"})
+                          "server_addr": ("127.0.0.1", port), "half_close": case in HALF_CLOSED})
+        cases.append({"id": "reference|" + case, "raw": raw, "mode": "reference",
+                      "half_close": case in HALF_CLOSED})
     sim, timing = run_batch(cases)
     report = {"cases": len(ALL), "timing": timing, "modes": {}}
     failed = False
@@ -41,6 +52,9 @@ def main(argv):
                 servers = {m: {"response": real[m][case]["response"], "closed": real[m][case]["closed"]}
                            for m in PORTS}
                 expect, mine = agreed(servers), components(got["response"], not got["keep_alive"])
+                waits = {waiting(real[m][case]) for m in PORTS}
+                if len(waits) == 1:  # all three wait for the rest of the request, or none does
+                    expect["waits"], mine["waits"] = waits.pop(), simulator_waits(got)
                 diff = ["%s: servers %r, reference %r" % (k, expect[k], mine.get(k))
                         for k in expect if expect[k] != mine.get(k)]
                 agreed_parts += len(expect)
@@ -51,6 +65,9 @@ def main(argv):
                 if not problem and r["response"] and r["closed"] == got["keep_alive"]:
                     problem = "connection: real closed=%s, simulator keep_alive=%s" % (
                         r["closed"], got["keep_alive"])
+                if not problem and waiting(r) != simulator_waits(got):
+                    problem = "waiting: real server waits=%s, simulator waits=%s" % (
+                        waiting(r), simulator_waits(got))
             if problem:
                 bad.append((case, problem))
             else:

@@ -10,9 +10,9 @@ DISPATCH = str(ROOT / "tests/python/fixtureapps/dispatch.py") + ":app"
 
 
 def run_batch(cases, timeout=600):
-    """cases: [{"id", "raw": bytes, "mode", "server_addr"?, "trace"?}] -> ({id: result}, timing)."""
+    """cases: [{"id", "raw": bytes, "mode", "server_addr"?, "trace"?, "half_close"?}] -> ({id: result}, timing)."""
     payload = [{"id": c["id"], "raw": base64.b64encode(c["raw"]).decode(), "app": c.get("app", DISPATCH),
-                "mode": c["mode"], "trace": c.get("trace", True),
+                "mode": c["mode"], "trace": c.get("trace", True), "half_close": c.get("half_close", False),
                 **({"server_addr": list(c["server_addr"])} if c.get("server_addr") else {})}
                for c in cases]
     with tempfile.TemporaryDirectory() as tmp:

@@ -2,6 +2,8 @@
 
 /bad/<name>   a misbehaving app from misbehaving.py
 /stream/...   the environ dump streamed without Content-Length (shows framing)
+/readall...   the environ dump after an unsized wsgi.input.read() (waits for the client's EOF
+              on a server whose wsgi.input is the socket)
 anything else the environ dump with Content-Length
 The dump leaves out what varies between runs (REMOTE_PORT, object reprs, the OS environment
 that wsgiref copies in) so the bytes can be compared.
@@ -18,9 +20,9 @@ CGI_KEYS = ("SERVER_SOFTWARE", "SERVER_NAME", "SERVER_PORT", "SCRIPT_NAME")
 
 
 def read_body(environ):
-    """Read the request body the way a careful app does."""
+    """Read the request body the way a careful app does (or, under /readall, a careless one)."""
     stream = environ["wsgi.input"]
-    if environ.get("wsgi.input_terminated"):
+    if environ.get("wsgi.input_terminated") or environ["PATH_INFO"].startswith("/readall"):
         return stream.read()
     length = environ.get("CONTENT_LENGTH") or "0"
     return stream.read(int(length)) if length.isdigit() else b""

@@ -34,19 +34,30 @@ class _Capture(io.TextIOBase):
 
 
 def run_request(raw_request, *, app_dir, app_spec="app:app", mode="reference", trace=True,
-                on_output=None, server_addr=SERVER_ADDR, client_addr=CLIENT_ADDR, app=None):
-    """Serve one raw HTTP request with the app in app_dir, as the server `mode` would.
+                on_output=None, server_addr=SERVER_ADDR, client_addr=CLIENT_ADDR, app=None,
+                half_close=False):
+    """Serve the raw bytes of one connection with the app in app_dir, as the server `mode` would.
 
     `app`: an already-loaded WSGI callable to serve instead of importing app_spec afresh (a
     simulated worker process keeps its app, and its globals, from request to request).
+    `half_close`: after the bytes the client closes its sending side, instead of keeping the
+    connection open (a server that needs more bytes then gets end-of-file instead of waiting).
+    Bytes after the first request are served as further requests when the server keeps the
+    connection alive (pipelining); each request's part is in the result's `exchanges`.
     """
     server_cls = get_mode(mode)
     tracer = Trace(enabled=trace)
     log = ServerLog(on_output)
     wire = Wire(tracer)
-    ctx = Context(bytes(raw_request), tracer, Checker(tracer), log, wire, app_dir,
-                  tuple(server_addr), tuple(client_addr))
-    server = server_cls(ctx)
+    raw = bytes(raw_request)
+    checker = Checker(tracer)  # one for the connection: every request's violations are reported
+
+    def context(data):
+        return Context(data, tracer, checker, log, wire, app_dir, tuple(server_addr),
+                       tuple(client_addr), half_close)
+
+    server = server_cls(context(raw))
+    servers, exchanges = [server], []
     out, err = _Capture("stdout", on_output), _Capture("stderr", on_output)
     error = None
     sys.path.insert(0, app_dir)
@@ -61,37 +72,79 @@ def run_request(raw_request, *, app_dir, app_spec="app:app", mode="reference", t
                 tracer.emit("app_load_failed", message=exc.message)
                 wire.cut = True
             else:
-                try:
-                    server.serve(app)
-                except ClientStalled as exc:
-                    message = getattr(server, "stall_message", str(exc))
-                    error = {"kind": "timeout", "message": message, "traceback": "",
-                             "line": None, "file": None}
-                    log.write("%s\n%s\n" % (exc, message))
-                    wire.cut = True
-                except Exception as exc:  # a bug in the simulator itself: say so, never crash
-                    text = traceback.format_exc()
-                    error = {"kind": "internal", "message": "%s: %s" % (type(exc).__name__, exc),
-                             "traceback": text, "line": None, "file": None}
-                    log.write("Simulator error (not your code):\n" + text)
-                    wire.cut = True
+                offset = 0
+                while True:
+                    sent = len(wire.data)
+                    failure = _serve(server, app, log, wire)
+                    end = offset + (server.consumed if server.consumed is not None else len(server.ctx.raw))
+                    exchanges.append(_exchange(server, failure or server.error, (offset, end), sent, wire))
+                    if len(servers) == 1:
+                        error = failure or server.error
+                    elif failure and failure["kind"] == "internal":
+                        error = error or failure
+                    elif failure and failure["kind"] == "timeout":
+                        # The earlier responses are out; the server keeps the connection and waits.
+                        wire.cut, wire.keep_alive = False, True
+                    if failure or not wire.keep_alive or wire.cut or server.consumed is None \
+                            or not raw[end:]:
+                        break
+                    offset = end  # the server keeps the connection: the next pipelined request
+                    tracer.emit("next_request", index=len(servers), offset=offset)
+                    server = server_cls(context(raw[offset:]))
+                    servers.append(server)
+                if half_close:
+                    wire.keep_alive = False  # the server reads end-of-file and closes its side too
     finally:
-        if server.onion is not None:
-            server.onion.stop()  # the layer summaries go in before "done"
+        for each in servers:
+            if each.onion is not None:
+                each.onion.stop()  # the layer summaries go in before "done"
         with contextlib.suppress(ValueError):
             sys.path.remove(app_dir)
-    return _result(server, ctx, error or server.error, out, err)
+    return _result(servers[0], servers[0].ctx, error, out, err, exchanges)
 
 
-def _result(server, ctx, error, out, err):
+def _serve(server, app, log, wire):
+    """Serve one request of the connection; the error dict when the simulation itself stops it."""
+    try:
+        server.serve(app)
+    except ClientStalled as exc:
+        message = str(exc) if exc.waiting_for else getattr(server, "stall_message", str(exc))
+        log.write("%s\n" % message if exc.waiting_for else "%s\n%s\n" % (exc, message))
+        wire.cut = True
+        return {"kind": "timeout", "message": message, "traceback": "", "line": None, "file": None}
+    except Exception as exc:  # a bug in the simulator itself: say so, never crash
+        text = traceback.format_exc()
+        log.write("Simulator error (not your code):\n" + text)
+        wire.cut = True
+        return {"kind": "internal", "message": "%s: %s" % (type(exc).__name__, exc),
+                "traceback": text, "line": None, "file": None}
+    finally:
+        if server.onion is not None:
+            server.onion.stop()
+            server.onion = None
+    return None
+
+
+def _exchange(server, error, request_span, sent, wire):
+    """One request of the connection and its response: byte ranges, status, outcome (JSON-able)."""
+    data = bytes(wire.data[sent:])
+    status, _, _, complete = read_response(data)
+    return {"request": list(request_span), "response": [sent, len(wire.data)], "status": status,
+            "outcome": "cut" if wire.cut or not data or not complete else "complete",
+            "error": error, "environ": jsonable(server.environ or {})}
+
+
+def _result(server, ctx, error, out, err, exchanges):
     data = bytes(ctx.wire.data)
     status, headers, body, complete = read_response(data)
     cut = ctx.wire.cut or not data or not complete
+    if len(exchanges) > 1:  # the first response is the one described; later ones are in exchanges
+        cut = exchanges[0]["outcome"] == "cut"
     ctx.trace.emit("done", size=len(data), outcome="cut" if cut else "complete")
     return {
         "response": data,
         "outcome": "cut" if cut else "complete",
-        "keep_alive": bool(ctx.wire.keep_alive and not cut),
+        "keep_alive": bool(ctx.wire.keep_alive and not ctx.wire.cut and (len(exchanges) > 1 or not cut)),
         "status": status,
         "headers": headers,
         "body": body,
@@ -103,4 +156,5 @@ def _result(server, ctx, error, out, err):
         "stderr": "".join(err.parts),
         "environ": jsonable(server.environ or {}),
         "mode": {"name": server.name, "version": server.version},
+        "exchanges": exchanges,
     }

@@ -15,9 +15,11 @@ def jsonable_result(result):
 
 
 def run_case(case):
-    """Run one case: {"raw": base64, "app_dir", "app_spec", "mode"?, "trace"?, "server_addr"?}."""
+    """Run one case: {"raw": base64, "app_dir", "app_spec", "mode"?, "trace"?, "server_addr"?,
+    "half_close"?}."""
     kwargs = {"app_dir": case["app_dir"], "app_spec": case.get("app_spec", "app:app"),
-              "mode": case.get("mode", "reference"), "trace": case.get("trace", True)}
+              "mode": case.get("mode", "reference"), "trace": case.get("trace", True),
+              "half_close": bool(case.get("half_close", False))}
     if case.get("server_addr"):
         kwargs["server_addr"] = tuple(case["server_addr"])
     start = time.perf_counter()

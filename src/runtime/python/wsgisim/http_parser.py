@@ -40,6 +40,7 @@ class Head:
         self.words = []            # (text, (start, end)) for each space-separated word
         self.fields = []           # Field, in order
         self.body_start = len(raw)
+        self.line_complete = False # a CRLF ended the request line
         self.complete = False      # a blank line ended the header block
 
     def field(self, name):
@@ -61,6 +62,7 @@ def parse_head(raw):
         _split_words(head, pos)
         return head
     head.line = raw[pos:end]
+    head.line_complete = True
     _split_words(head, pos)
     pos = end + 2
     while True:
@@ -99,7 +101,8 @@ def split_target(target):
     return scheme, netloc, path, query, fragment
 
 
-def _incomplete(reason):
+def incomplete(reason):
+    """A BadRequest for a request that has not ended yet: a server would wait for more bytes."""
     err = BadRequest(reason)
     err.incomplete = True  # more bytes could still arrive: a server would wait for them
     return err
@@ -111,7 +114,7 @@ def dechunk(raw, pos):
     while True:
         end = raw.find(b"\r\n", pos)
         if end < 0:
-            raise _incomplete("The chunked body ends before its last chunk (no '0' chunk)")
+            raise incomplete("The chunked body ends before its last chunk (no '0' chunk)")
         size_text = raw[pos:end].split(b";", 1)[0].strip()
         if not size_text or any(c not in b"0123456789abcdefABCDEF" for c in size_text):
             raise BadRequest("Invalid chunk size %r in the chunked body" % size_text)
@@ -120,7 +123,7 @@ def dechunk(raw, pos):
         if size == 0:
             break
         if len(raw) < pos + size + 2:
-            raise _incomplete("A chunk is shorter than its declared size (%d bytes)" % size)
+            raise incomplete("A chunk is shorter than its declared size (%d bytes)" % size)
         data += raw[pos:pos + size]
         if raw[pos + size:pos + size + 2] != b"\r\n":
             raise BadRequest("A chunk is not followed by CRLF")
@@ -128,7 +131,12 @@ def dechunk(raw, pos):
     trailers = []
     while True:
         end = raw.find(b"\r\n", pos)
-        if end < 0 or end == pos:
-            return bytes(data), (end + 2 if end >= 0 else len(raw)), trailers
+        if end < 0:
+            err = incomplete("The chunked body's trailer section has not ended (no blank line "
+                              "after the last chunk)")
+            err.decoded = bytes(data)  # the whole body is there: only the trailers are unfinished
+            raise err
+        if end == pos:
+            return bytes(data), end + 2, trailers
         trailers.append(raw[pos:end])
         pos = end + 2

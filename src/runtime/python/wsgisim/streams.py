@@ -3,11 +3,17 @@ import io
 
 
 class ClientStalled(BaseException):
-    """The app waits for body bytes the client never sends (it declared more than it sent).
+    """The server waits for bytes the client never sends: the client keeps the connection open but
+    the request is unfinished (`waiting_for` says what is missing), or the app reads body bytes the
+    client declared but never sent.
 
     A BaseException, so an app's `except Exception` cannot swallow it: on a real server the read
     simply blocks until the server gives up, and nothing the app does can change that.
     """
+
+    def __init__(self, message, waiting_for=None):
+        super().__init__(message)
+        self.waiting_for = waiting_for
 
 
 class InputStream:

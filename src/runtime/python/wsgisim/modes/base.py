@@ -7,17 +7,23 @@ import os
 import traceback
 
 from .. import onion
+from ..streams import ClientStalled
 from ..trace import preview
 
 
 class Context:
     """Everything one request needs: the raw bytes, trace, checker, log, wire and addresses."""
 
-    def __init__(self, raw, trace, checker, log, wire, app_dir, server_addr, client_addr):
+    def __init__(self, raw, trace, checker, log, wire, app_dir, server_addr, client_addr,
+                 half_close=False):
         self.raw, self.trace, self.checker, self.log, self.wire = raw, trace, checker, log, wire
         self.app_dir = app_dir
         self.server_addr = server_addr      # (host, port) the server listens on
         self.client_addr = client_addr      # (host, port) of the client
+        # False: after `raw` the client sends nothing more but keeps the connection open (a server
+        # that needs more bytes waits). True: it then closes its sending side (shutdown(SHUT_WR)),
+        # so a server reading for more gets end-of-file at once.
+        self.half_close = half_close
 
 
 class BaseServer:
@@ -25,6 +31,9 @@ class BaseServer:
 
     name = "base"
     version = ""
+    # What the server does while it waits for the rest of an unfinished request (the client keeps
+    # the connection open): said to the reader after what it waits for.
+    wait_message = "The server waits for the rest of the request."
 
     def __init__(self, ctx):
         self.ctx = ctx
@@ -37,12 +46,21 @@ class BaseServer:
         self.sr_headers = None
         self.app_bytes = 0           # body bytes the app produced (write() and the iterable)
         self.onion = None            # the middleware-layer recorder (issue 6) while the app runs
+        self.consumed = None         # where this request ended in ctx.raw (known when another may follow)
 
     def serve(self, app):
         """Handle ctx.raw with `app`, writing the response to ctx.wire."""
         raise NotImplementedError
 
     # -- steps shared by every personality -------------------------------------------------
+    def incomplete(self, waiting_for):
+        """The request is unfinished. Returns True when the client has half-closed (the caller then
+        does what its server does at end-of-file); else the server waits: ClientStalled."""
+        if self.ctx.half_close:
+            return True
+        self.trace.emit("request_incomplete", waiting_for=waiting_for)
+        raise ClientStalled("%s. %s" % (waiting_for.rstrip("."), self.wait_message), waiting_for)
+
     def parsed(self, method, target, version, fields, body):
         """Trace the parsed request."""
         self.trace.emit("request_parsed", method=method, target=target, version=version,

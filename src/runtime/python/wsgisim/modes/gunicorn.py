@@ -8,7 +8,7 @@ from ..environ import EnvironBuilder
 from ..http_parser import BadRequest
 from ..streams import ErrorStream, FileWrapper, InputStream
 from .base import BaseServer
-from .gunicorn_parser import Fail500, GunicornParser, Silent
+from .gunicorn_parser import Fail500, GunicornParser, NoMoreData, Silent
 from .gunicorn_response import Response
 
 
@@ -17,6 +17,8 @@ class GunicornServer(GunicornParser, BaseServer):
     version = "gunicorn 20.1.0 (Debian 12)"
     stall_message = ("gunicorn's worker waits for body bytes the client never sends; after 30 s the "
                      "arbiter kills it ([CRITICAL] WORKER TIMEOUT) and the client gets no response.")
+    wait_message = ("gunicorn's sync worker blocks reading the socket; after 30 s (--timeout) the arbiter "
+                    "kills it ([CRITICAL] WORKER TIMEOUT) and the client gets no response.")
 
     def serve(self, app):
         try:
@@ -94,6 +96,12 @@ class GunicornServer(GunicornParser, BaseServer):
                 self.body_done()
             finally:
                 self.close_result(respiter)
+        except NoMoreData:
+            # SyncWorker.handle: the client half-closed mid-body; nothing is answered.
+            self.log.write("[DEBUG] Ignored premature client disconnection.\n")
+            self.bad_request(BadRequest("The client closed its side in the middle of the chunked "
+                                        "body; gunicorn ignores the premature disconnection", 0, ""))
+            self.wire.cut = True
         except OSError as exc:
             self.app_failed(exc, "[ERROR] Socket error processing request.\n")
             self.wire.cut = True

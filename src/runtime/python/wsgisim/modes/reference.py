@@ -28,11 +28,22 @@ class PEP3333Error(AssertionError):
 class ReferenceServer(BaseServer):
     name = "reference"
     version = "wsgisim reference (strict PEP 3333)"
+    wait_message = ("Like every real server, the reference waits for the rest; a real one gives up "
+                    "after its timeout, with no response. Send the rest, or let the client close its "
+                    "sending side (half-close) to see the request refused.")
+    max_request_line = 8190    # longer request lines get 414 (gunicorn's hard cap)
+    max_header_fields = 100    # more header lines get 431 (gunicorn's and http.client's limit)
 
     def serve(self, app):
         try:
-            head, req = parse(self.ctx.raw)
+            head, req = parse(self.ctx.raw, self.max_request_line, self.max_header_fields)
         except BadRequest as err:
+            if getattr(err, "incomplete", False):
+                self.incomplete(err.reason)  # waits, unless the client has half-closed
+                if not self.ctx.raw:  # all three servers close without a word
+                    self.bad_request(BadRequest("The client closed without sending anything", 0, ""))
+                    self.wire.cut = True
+                    return
             self.bad_request(err)
             self.log.write("Bad request: %s\n" % err.reason)
             return self.simple_response("%d %s" % (err.status, err.phrase),

@@ -1,20 +1,25 @@
 """The reference server's request parsing: RFC 9112 rules, each refusal a 400 with a plain reason."""
 import re
 
-from ..http_parser import BadRequest, dechunk, parse_head, split_target
+from ..http_parser import BadRequest, dechunk, incomplete, parse_head, split_target
 
 TOKEN_RE = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 VERSION_RE = re.compile(r"HTTP/(\d)\.(\d)")
 VALUE_RE = re.compile(r"[\t \x21-\x7e\x80-\xff]*")
 
 
-def parse(raw):
-    """(head, request dict) or BadRequest naming what is wrong with the request."""
+def parse(raw, max_line, max_fields):
+    """(head, request dict) or BadRequest naming what is wrong with the request (with `incomplete`
+    set when the request has simply not ended yet)."""
     head = parse_head(raw)
+    if not raw:
+        raise incomplete("Nothing has arrived yet")
     if not raw.strip():
         raise BadRequest("The request is empty")
-    if len(head.line) > 8190:
-        raise BadRequest("The request line is longer than 8190 bytes", 414, "URI Too Long")
+    if len(head.line) > max_line:
+        raise BadRequest("The request line is longer than %d bytes" % max_line, 414, "URI Too Long")
+    if not head.line_complete:
+        raise incomplete("The request line has not ended (no CRLF yet)")
     words = head.line.split(b" ")
     if len(words) != 3 or not all(words):
         raise BadRequest("The request line must be METHOD, one space, target, one space, "
@@ -31,9 +36,9 @@ def parse(raw):
     if any(c in target for c in "\x00\t\r\n\x7f"):
         raise BadRequest("The request target contains control characters")
     if not head.complete:
-        raise BadRequest("The request ended before the blank line that closes the headers")
-    if len(head.fields) > 100:
-        raise BadRequest("More than 100 header lines", 431, "Request Header Fields Too Large")
+        raise incomplete("The request ended before the blank line that closes the headers")
+    if len(head.fields) > max_fields:
+        raise BadRequest("More than %d header lines" % max_fields, 431, "Request Header Fields Too Large")
     fields = []
     for field in head.fields:
         if field.line[:1] in (" ", "\t"):
@@ -83,6 +88,5 @@ def body(raw, head, req):
         raise BadRequest("Content-Length must be a number of bytes, not %r" % length)
     n = int(length)
     if len(raw) - start < n:
-        raise BadRequest("The body has %d bytes but Content-Length says %d"
-                         % (len(raw) - start, n))
+        raise incomplete("The body has %d bytes but Content-Length says %d" % (len(raw) - start, n))
     return raw[start:start + n], (start, start + n), False

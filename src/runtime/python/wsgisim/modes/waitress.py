@@ -21,36 +21,62 @@ CHUNK_EXT_RE = re.compile(rb"^(?:;[!#$%&'*+\-.^_`|~0-9A-Za-z]+(?:=(?:[!#$%&'*+\-
 
 
 class Ignored(Exception):
-    """waitress never answers: an empty or unfinished request."""
+    """waitress never answers: an empty or unfinished request (it waits for more bytes)."""
 
 
 class WaitressServer(BaseServer):
     name = "waitress"
     version = "waitress 2.1.2 (Debian 12)"
+    wait_message = ("waitress keeps the connection open and answers nothing; after channel_timeout "
+                    "(120 s) without activity it closes the connection.")
+    max_request_header_size = 262144   # adjustments.py: a header section this long gets a 431
 
     def serve(self, app):
         try:
             req = self.parse()
         except Ignored as err:
-            self.bad_request(BadRequest(str(err), 0, ""))
+            self.incomplete(str(err))  # the client has half-closed: waitress closes, unanswered
+            self.bad_request(BadRequest("%s, and the client closed its side: waitress closes the "
+                                        "connection without answering" % err, 0, ""))
+            self.wire.cut = True
             return
         except BadRequest as err:
             self.bad_request(err)
             version = getattr(err, "version", "1.0")
             return error_response(self, err.status, err.phrase, err.detail, version, "")
+        except Exception as exc:  # e.g. ValueError from urlsplit: waitress's own parser fails
+            return self.parser_crashed(exc)
+        self.consumed = req["body_span"][1]
         task = WSGITask(self, req)
         task.service(app)
+
+    def parser_crashed(self, exc):
+        """wasyncore's handle_error: an exception in the parser is logged and the channel closed,
+        with nothing sent. What waitress 2.1.2 itself does (a waitress bug), not a simulator one."""
+        host, port = self.ctx.client_addr
+        self.log.write("ERROR:waitress:uncaptured python exception, closing channel "
+                       "<waitress.channel.HTTPChannel connected %s:%s> (%s:%s [waitress/parser.py|"
+                       "received] [waitress/parser.py|parse_header] [waitress/parser.py|split_uri])\n"
+                       % (host, port, type(exc), exc))
+        self.bad_request(BadRequest("waitress's own request parser raised %s: %s; waitress logs it "
+                                    "and closes the connection without answering"
+                                    % (type(exc).__name__, exc), 0, ""))
+        self.wire.cut = True
 
     def parse(self):
         raw = self.ctx.raw
         end = raw.find(b"\r\n\r\n")
         if end < 0:
-            raise Ignored("The header block never ends (no blank line); waitress keeps waiting")
+            if len(raw) >= self.max_request_header_size:
+                raise _bad("exceeds max_header of %d" % self.max_request_header_size, 431,
+                           "Request Header Fields Too Large")
+            raise Ignored("The header section has not ended (no blank line yet)")
         header_plus = raw[:end + 4].lstrip()  # find_double_newline returns the end of CRLFCRLF
         if not header_plus:
-            raise Ignored("An empty request; waitress ignores it")
-        if end >= 262144:
-            raise _bad("exceeds max_header of 262144", 431, "Request Header Fields Too Large")
+            raise Ignored("Only blank lines so far: waitress ignores them and waits for a request")
+        if end >= self.max_request_header_size:
+            raise _bad("exceeds max_header of %d" % self.max_request_header_size, 431,
+                       "Request Header Fields Too Large")
         index = header_plus.find(b"\r\n")
         if index < 0:
             raise _bad("HTTP message header invalid")
@@ -109,7 +135,7 @@ class WaitressServer(BaseServer):
             if not ONLY_DIGIT_RE.match(cl.encode("latin-1")):
                 raise _bad("Content-Length is invalid", version=req["version"])
             if int(cl) > len(raw) - body_start:
-                raise Ignored("The body is shorter than its Content-Length; waitress keeps waiting")
+                raise Ignored("The body is shorter than its Content-Length")
             body, body_end = raw[body_start:body_start + int(cl)], body_start + int(cl)
         req["body"], req["body_span"] = body, (body_start, body_end)
         self.head = parse_head(raw)
@@ -192,7 +218,7 @@ def _dechunk(raw, pos, version):
     while True:
         end = raw.find(b"\r\n", pos)
         if end < 0:
-            raise Ignored("The chunked body never ends; waitress keeps waiting")
+            raise Ignored("The chunked body has not ended")
         line, pos = raw[pos:end], end + 2
         if not line:
             continue
@@ -206,9 +232,11 @@ def _dechunk(raw, pos, version):
         size = int(line, 16)
         if size == 0:
             trailer_end = raw.find(b"\r\n\r\n", pos - 2)
-            return bytes(body), (trailer_end + 4 if trailer_end >= 0 else len(raw))
+            if trailer_end < 0:
+                raise Ignored("The chunked body's trailer section has not ended (no blank line)")
+            return bytes(body), trailer_end + 4
         if len(raw) < pos + size + 2:
-            raise Ignored("A chunk is shorter than its size; waitress keeps waiting")
+            raise Ignored("A chunk is shorter than its size")
         body += raw[pos:pos + size]
         if raw[pos + size:pos + size + 2] != b"\r\n":
             raise _bad("Chunk not properly terminated", version=version)

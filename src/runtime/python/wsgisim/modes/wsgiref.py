@@ -43,12 +43,19 @@ class WsgirefServer(ServerHandler, BaseServer):
     stall_message = ("wsgiref reads the socket directly and waits for ever for body bytes the client "
                      "never sends; the client gets no response. Read at most CONTENT_LENGTH bytes.")
 
+    wait_message = ("wsgiref reads the socket with no timeout: it waits for ever and the client gets "
+                    "no response.")
+    max_line = 65536      # http.server's readline limit (and http.client._MAXLINE for header lines)
+
     def serve(self, app):
         raw = self.ctx.raw
         line_end = raw.find(b"\n")
         requestline = raw[:line_end + 1 if line_end >= 0 else len(raw)]
-        if len(requestline) > 65536:
+        if len(requestline) > self.max_line:
             return self.send_error(414, None, version="HTTP/0.9")
+        if line_end < 0:
+            self.incomplete("Nothing has arrived yet: wsgiref waits for the request line" if not raw
+                            else "The request line has not ended (no line feed yet): wsgiref waits for it")
         request = self.parse_request(requestline, raw[len(requestline):])
         if request is None:
             return
@@ -96,6 +103,8 @@ class WsgirefServer(ServerHandler, BaseServer):
             return self.send_error(431, "Line too long", str(err))
         except HTTPException as err:
             return self.send_error(431, "Too many headers", str(err))
+        if not _header_section_ended(rest):
+            self.incomplete("The header section has not ended (no blank line yet): wsgiref waits for it")
         self.body_offset = len(self.ctx.raw) - len(rest) + stream.tell()
         head = parse_head(self.ctx.raw)
         self.parsed(command, path, self.request_version, head.fields, rest[stream.tell():])
@@ -156,10 +165,23 @@ class WsgirefServer(ServerHandler, BaseServer):
             else:
                 b.set(http_key(k), v.strip(), span(k.lower()))
         body = self.ctx.raw[self.body_offset:]
-        # wsgi.input is the socket itself: reading past what the client sent blocks for ever.
-        b.set("wsgi.input", InputStream(body, self.trace, missing=-1), (self.body_offset, len(self.ctx.raw)))
+        # wsgi.input is the socket itself: reading past what the client sent blocks for ever
+        # (or, once the client has half-closed, returns what there is).
+        missing = 0 if self.ctx.half_close else -1
+        b.set("wsgi.input", InputStream(body, self.trace, missing=missing), (self.body_offset, len(self.ctx.raw)))
         b.update({"wsgi.errors": ErrorStream(self.log, self.trace), "wsgi.version": (1, 0),
                   "wsgi.run_once": False, "wsgi.url_scheme": "http", "wsgi.multithread": False,
                   "wsgi.multiprocess": False, "wsgi.file_wrapper": FileWrapper})
         self.built(b)
         return b.environ
+
+
+def _header_section_ended(rest):
+    """True when http.client.parse_headers stopped at a blank line, not at end-of-file."""
+    stream = io.BytesIO(rest)
+    while True:
+        line = stream.readline()
+        if line in (b"\r\n", b"\n"):
+            return True
+        if not line.endswith(b"\n"):
+            return False
