@@ -2,9 +2,11 @@
 # Content checks, run for real under CPython on loopback (ports 18100-18199):
 # every example is shown verbatim on its page and runs (WSGI under wsgiref + wsgiref.validate,
 # ASGI in-process); every exercise solution passes its checks and every starter fails one;
-# every curriculum item has a place in content/curriculum-checklist.yaml.
+# every curriculum item has a place in content/curriculum-checklist.yaml; every output a page quotes
+# is produced again by the real server it names (wsgiref, gunicorn 20.1, waitress 2.1.2) and compared.
 set -eu
 cd "$(dirname "$0")/../content"
 timeout 300 python3 check_examples.py
 timeout 300 python3 check_exercises.py
 timeout 60 python3 check_checklist.py
+timeout 300 python3 check_prose_outputs.py

@@ -1,21 +1,16 @@
 import time
-from urllib.parse import parse_qs
 
 
-# The greeter from phase 2, shortened.
-def greeter(environ, start_response):
-    path = environ.get("PATH_INFO", "") or "/"
-    if path == "/":
-        status, text = "200 OK", "Welcome to the greeter.\n"
-    elif path == "/greet":
-        name = parse_qs(environ.get("QUERY_STRING", "")).get("name", ["stranger"])[0]
-        status, text = "200 OK", f"Hello, {name}!\n"
-    else:
-        status, text = "404 Not Found", "Nothing here.\n"
-    body = text.encode("utf-8")
-    start_response(status, [("Content-Type", "text/plain; charset=utf-8"),
-                            ("Content-Length", str(len(body)))])
-    return [body]
+def countdown():
+    for n in (3, 2, 1):
+        yield f"{n}...\n".encode("utf-8")
+        time.sleep(0.2)  # slow work between chunks
+    yield b"Liftoff!\n"
+
+
+def streaming_greeter(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8")])
+    return countdown()
 
 
 class TimedBody:
@@ -44,4 +39,4 @@ def timing(app):
     return middleware
 
 
-app = timing(greeter)
+app = timing(streaming_greeter)
