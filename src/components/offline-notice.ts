@@ -44,7 +44,7 @@ function watch(box: HTMLElement, registration: ServiceWorkerRegistration): void 
  * is unregistered and its caches deleted: the next load comes from the network.
  */
 async function healIfGone(registration: ServiceWorkerRegistration): Promise<void> {
-  if (!navigator.serviceWorker.controller || sessionStorage.getItem(CHECKED) === registration.scope) return;
+  if (!navigator.onLine || !navigator.serviceWorker.controller || sessionStorage.getItem(CHECKED) === registration.scope) return;
   sessionStorage.setItem(CHECKED, registration.scope);
   try {
     await registration.update();
