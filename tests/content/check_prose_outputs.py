@@ -16,6 +16,8 @@ The JSON says how the output was produced:
   loopback, see real_servers.py), or "script" (run with python3, stdout compared). With "servers",
   each produced line is prefixed with the server's name padded to 9 characters.
 - "options": extra command-line options for the server; "port": a fixed port (a quoted value shows it).
+- "in_page": why the in-page server cannot show this output (pyodide_prose.ts, which re-produces
+  each quote on the in-page server too, then skips it and prints the reason).
 - "request": {"method", "target", "headers": [[name, value]], "body"}; default GET /.
 - "part": what the fence quotes:
     "response"  status line, headers, blank line, body ("omit": header names left out of the quote)
