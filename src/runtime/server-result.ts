@@ -28,6 +28,19 @@ export interface ServerError {
   file: string | null;
 }
 
+/**
+ * One request served on the connection and its response (pipelining: only waitress keeps a
+ * connection for a second one). Byte ranges are [start, end) into the raw request and `response`.
+ */
+export interface Exchange {
+  request: [number, number];
+  response: [number, number];
+  status: string | null;
+  outcome: 'complete' | 'cut';
+  error: ServerError | null;
+  environ: Record<string, unknown>;
+}
+
 export interface ServerResult {
   response: Uint8Array;
   outcome: 'complete' | 'cut';
@@ -43,4 +56,6 @@ export interface ServerResult {
   stderr: string;
   environ: Record<string, unknown>;
   mode: { name: string; version: string };
+  /** Every request of the connection; the fields above describe the first. */
+  exchanges?: Exchange[];
 }

@@ -36,7 +36,7 @@ def parse(raw, max_line, max_fields):
     if any(c in target for c in "\x00\t\r\n\x7f"):
         raise BadRequest("The request target contains control characters")
     if not head.complete:
-        raise incomplete("The request ended before the blank line that closes the headers")
+        raise incomplete("The header section has not ended: no blank line after the headers")
     if len(head.fields) > max_fields:
         raise BadRequest("More than %d header lines" % max_fields, 431, "Request Header Fields Too Large")
     fields = []
