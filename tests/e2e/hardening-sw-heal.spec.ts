@@ -110,6 +110,22 @@ test('a script or page rewritten in the cache is never served: fetched again onl
   await context.setOffline(false);
 });
 
+test('the right bytes under rewritten headers are served with the type of their path, status 200', async ({ page }) => {
+  await serve();
+  await installed(page);
+  await page.evaluate(async (path) => {
+    const name = (await caches.keys()).find((n) => n.startsWith('wsgi-site-'))!;
+    const cache = await caches.open(name);
+    const body = await (await cache.match(path))!.arrayBuffer();
+    await cache.put(path, new Response(body, { status: 500, headers: { 'Content-Type': 'text/plain', 'Content-Security-Policy': "script-src 'unsafe-inline'" } }));
+  }, PAGE);
+  const response = await page.reload();
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
+  expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
 test('Python’s files are verified too when they come from the cache (offline)', async ({ context, page }) => {
   await serve();
   await installed(page);

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMMON_HEADERS, DEPLOY_DIR, ISOLATION_HEADERS, readServingPolicy } from '../serving-policy.ts';
+import { COMMON_HEADERS, DEPLOY_DIR, ISOLATION_HEADERS, MIME_TYPES, readServingPolicy } from '../serving-policy.ts';
 
 // Test-only pages (../serving-files.ts moves them out of the build anyway), the build's deploy files and
 // source maps are never worth a reader's disk space, nor Pagefind's ready-made search UIs (~430 KB): the
@@ -46,8 +46,8 @@ export async function precacheManifest(dist: string): Promise<PrecacheManifest> 
 }
 
 /** The headers the worker adds to its answers: the serving policy of the build in `dist`. */
-export function workerPolicy(dist: string): { isolation: Record<string, string>; common: Record<string, string>; csp: Record<string, string> } {
-  return { isolation: { ...ISOLATION_HEADERS }, common: { ...COMMON_HEADERS }, csp: readServingPolicy(dist)?.csp ?? {} };
+export function workerPolicy(dist: string): { isolation: Record<string, string>; common: Record<string, string>; csp: Record<string, string>; types: Record<string, string> } {
+  return { isolation: { ...ISOLATION_HEADERS }, common: { ...COMMON_HEADERS }, csp: readServingPolicy(dist)?.csp ?? {}, types: { ...MIME_TYPES } };
 }
 
 /** The service worker source for a manifest and a header policy. */

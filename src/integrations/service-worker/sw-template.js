@@ -1,6 +1,6 @@
 // The site's service worker. src/integrations/service-worker/index.ts fills in VERSION (a hash of every
 // built file's content), INTEGRITY (every built file's URL path → SHA-256 of its bytes, base64) and POLICY
-// (the response headers of src/integrations/serving-policy.ts) after `astro build` and writes it to /sw.js.
+// (the response headers and MIME types of src/integrations/serving-policy.ts) after `astro build` and writes it to /sw.js.
 // Cache-first from one versioned cache: after one visit every page, the editor and Python work offline,
 // and a new build is downloaded in the background and used from the next visit on. Python's files are
 // the exception: network first (the HTTP cache), the cache only when the network fails.
@@ -127,7 +127,17 @@ async function verified(cache, path) {
     await cache.delete(path);
     return null;
   }
-  return new Response(body, { status: cached.status, statusText: cached.statusText, headers: cached.headers });
+  // The bytes are this build's, but the stored headers and status are as writable as they were: only
+  // the validators are kept (the snapshot loader keys its kept memory by them); the type comes from the path.
+  const headers = new Headers();
+  for (const name of ['ETag', 'Last-Modified']) if (cached.headers.has(name)) headers.set(name, cached.headers.get(name));
+  headers.set('Content-Type', typeOf(path));
+  return new Response(body, { status: 200, headers });
+}
+
+function typeOf(path) {
+  const ext = path.endsWith('/') ? '.html' : (path.match(/\.[^./]+$/) || [''])[0];
+  return POLICY.types[ext] || 'application/octet-stream';
 }
 
 /** Store `response` as `path` if it is a whole 200 whose bytes are this build's; whether it was stored. */
