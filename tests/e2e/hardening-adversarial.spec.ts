@@ -50,7 +50,9 @@ let watch: ReturnType<typeof watchPage>;
 test.beforeAll(async ({ browser }) => {
   page = await browser.newPage();
   watch = watchPage(page);
-  await page.goto('/runtime-test/');
+  const opened = await page.goto('/runtime-test/');
+  // A test page the build keeps beside the site, not in it: astro preview serves it with SITE_TEST_PAGES=1.
+  expect(opened?.status(), '/runtime-test/: run with SITE_TEST_PAGES=1 (tests/stages/70-e2e-hardening.sh does)').toBe(200);
   await page.getByRole('button', { name: 'Load Python' }).click();
   await expect(page.locator('#rt-state')).toHaveText('ready', { timeout: 120_000 });
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
