@@ -112,6 +112,10 @@ LIMITS.update({
     "limit_fields_101": _req("GET / HTTP/1.1", H + "".join("X-F%d: v\r\n" % i for i in range(100))),
     "limit_field_8190": _req("GET / HTTP/1.1", H + "X-Big: " + "v" * (8190 - 2 - 7) + "\r\n"),
     "limit_field_8191": _req("GET / HTTP/1.1", H + "X-Big: " + "v" * (8191 - 2 - 7) + "\r\n"),
+    # gunicorn buffers at most 100 * (8190 + 2) + 4 header bytes looking for the blank line,
+    # waitress 262144; wsgiref refuses any line over 65536 bytes (431), finished or not.
+    "limit_header_section_900k": _req("GET / HTTP/1.1", H + "X-A: " + "a" * 900000 + "\r\n"),
+    "limit_header_section_300k_unfinished": ("GET / HTTP/1.1\r\n" + H + "X-A: " + "a" * 300000).encode(),
 })
 
 # One connection: requests that stop before their end, an unsized read(), pipelining. Each is sent

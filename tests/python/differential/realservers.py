@@ -97,9 +97,12 @@ def exchange(port, raw, total=4.0, idle=0.3, half_close=False):
     (response bytes, closed_by_server)."""
     chunks, closed = [], False
     with socket.create_connection(("127.0.0.1", port), 2) as sock:
-        sock.sendall(raw)
-        if half_close:
-            sock.shutdown(socket.SHUT_WR)
+        try:
+            sock.sendall(raw)
+            if half_close:
+                sock.shutdown(socket.SHUT_WR)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server refused a huge request early and closed: read what it sent
         deadline = time.monotonic() + total
         while time.monotonic() < deadline:
             sock.settimeout(idle if chunks else total)

@@ -72,35 +72,40 @@ def run_request(raw_request, *, app_dir, app_spec="app:app", mode="reference", t
                 tracer.emit("app_load_failed", message=exc.message)
                 wire.cut = True
             else:
-                offset = 0
-                while True:
-                    sent = len(wire.data)
-                    failure = _serve(server, app, log, wire)
-                    end = offset + (server.consumed if server.consumed is not None else len(server.ctx.raw))
-                    exchanges.append(_exchange(server, failure or server.error, (offset, end), sent, wire))
-                    if len(servers) == 1:
-                        error = failure or server.error
-                    elif failure and failure["kind"] == "internal":
-                        error = error or failure
-                    elif failure and failure["kind"] == "timeout":
-                        # The earlier responses are out; the server keeps the connection and waits.
-                        wire.cut, wire.keep_alive = False, True
-                    if failure or not wire.keep_alive or wire.cut or server.consumed is None \
-                            or not raw[end:]:
-                        break
-                    offset = end  # the server keeps the connection: the next pipelined request
-                    tracer.emit("next_request", index=len(servers), offset=offset)
-                    server = server_cls(context(raw[offset:]))
-                    servers.append(server)
-                if half_close:
-                    wire.keep_alive = False  # the server reads end-of-file and closes its side too
+                error = _serve_connection(server_cls, context, raw, app, servers, exchanges)
     finally:
-        for each in servers:
-            if each.onion is not None:
-                each.onion.stop()  # the layer summaries go in before "done"
         with contextlib.suppress(ValueError):
             sys.path.remove(app_dir)
     return _result(servers[0], servers[0].ctx, error, out, err, exchanges)
+
+
+def _serve_connection(server_cls, context, raw, app, servers, exchanges):
+    """Serve the connection's requests in order while the server keeps it alive; each server and
+    exchange is appended as it happens. Returns the result's error: the first request's, or a
+    simulator failure in a later one."""
+    server, offset, error = servers[0], 0, None
+    wire, log = server.wire, server.log
+    while True:
+        sent = len(wire.data)
+        failure = _serve(server, app, log, wire)
+        end = offset + (server.consumed if server.consumed is not None else len(server.ctx.raw))
+        exchanges.append(_exchange(server, failure or server.error, (offset, end), sent, wire))
+        if len(servers) == 1:
+            error = failure or server.error
+        elif failure and failure["kind"] == "internal":
+            error = error or failure
+        elif failure and failure["kind"] == "timeout":
+            # The earlier responses are out; the server keeps the connection and waits.
+            wire.cut, wire.keep_alive = False, True
+        if failure or not wire.keep_alive or wire.cut or server.consumed is None or not raw[end:]:
+            break
+        offset = end  # the server keeps the connection: the next pipelined request
+        server.trace.emit("next_request", index=len(servers), offset=offset)
+        server = server_cls(context(raw[offset:]))
+        servers.append(server)
+    if server.ctx.half_close:
+        wire.keep_alive = False  # the server reads end-of-file and closes its side too
+    return error
 
 
 def _serve(server, app, log, wire):
@@ -120,7 +125,7 @@ def _serve(server, app, log, wire):
                 "traceback": text, "line": None, "file": None}
     finally:
         if server.onion is not None:
-            server.onion.stop()
+            server.onion.stop()  # the layer summaries go in before "done"
             server.onion = None
     return None
 
