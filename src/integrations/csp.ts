@@ -12,18 +12,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { themeScriptHash } from '../components/theme-script.ts';
 import { earlyStartScriptHash } from '../runtime/early-start-script.ts';
+import { frameHostScript } from '../runtime/sandbox/srcdoc.ts';
 
-/** Hashes of every inline script the site's pages may run: the no-flash theme script, and the early
- * Python start of pages with live editors. */
-export const INLINE_SCRIPT_HASHES: readonly string[] = [themeScriptHash, earlyStartScriptHash];
+/** Hashes of every inline script the site's pages may run: the no-flash theme script, the early
+ * Python start of pages with live editors, and the host script of the Python sandbox frame (a srcdoc
+ * document runs under the policy of the page that made it). */
+export const INLINE_SCRIPT_HASHES: readonly string[] = [themeScriptHash, earlyStartScriptHash, scriptHash(frameHostScript)];
 
 /** The policy of every page of the site (not of the sandboxed HTML preview, which has its own). */
 export function sitePolicy(hashes: readonly string[] = INLINE_SCRIPT_HASHES): string {
   return [
     "default-src 'self'",
-    // 'wasm-unsafe-eval' lets Pyodide compile its WebAssembly; no other eval of any kind.
-    `script-src 'self' ${hashes.join(' ')} 'wasm-unsafe-eval'`,
-    "worker-src 'self'",
+    // 'wasm-unsafe-eval' lets Pyodide compile its WebAssembly; no other eval of any kind. blob: is for
+    // the Python sandbox (docs/decisions/reader-code-sandbox.md): its frame inherits this policy and
+    // starts the worker, and imports the runtime and Pyodide, from blob: URLs of its own opaque origin.
+    `script-src 'self' ${hashes.join(' ')} 'wasm-unsafe-eval' blob:`,
+    "worker-src 'self' blob:",
     // Style attributes: shiki colours tokens with style="--shiki-…" and Monaco positions its views
     // with them. <style> elements: Monaco writes its theme and decorations into <style> elements it
     // creates at run time, with no nonce hook (microsoft/monaco-editor#271), so they must be allowed.

@@ -7,8 +7,9 @@ export type RuntimeState = 'idle' | 'loading' | 'ready' | 'running' | 'failed';
 export interface RuntimeOptions {
   /** Where Pyodide's files are served; default `${BASE_URL}pyodide/`. */
   indexURL?: string;
-  /** Makes one worker; default a module Web Worker running worker.ts. Tests pass the Node runtime. */
-  createWorker?: () => WorkerPort;
+  /** Makes one worker for Pyodide at `indexURL`; default a sandboxed worker (sandbox/sandboxed-worker.ts).
+   * Tests pass the Node runtime. */
+  createWorker?: (indexURL: string) => WorkerPort;
   /** Keep a second, loaded worker ready to take over after a forced stop; default: when isolated. */
   standby?: boolean;
   /** Whether SharedArrayBuffer interrupts are possible; default `crossOriginIsolated`. */

@@ -26,13 +26,22 @@ const REPORT_AFTER_INTERRUPT_MS = 10_000;
 /** How long after a run the warm standby starts loading (see scheduleStandby). */
 const STANDBY_AFTER_RUN_MS = 2_000;
 
+function absoluteURL(url: string): string {
+  return typeof location === 'undefined' ? url : new URL(url, location.href).href;
+}
+
+/** One string per distinct workspace (file names and contents, in name order). */
+export function workspaceKey(files: Workspace): string {
+  return JSON.stringify(Object.keys(files).sort().map((name) => [name, files[name]]));
+}
+
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export class RuntimeClient {
   private readonly events = new Emitter<RuntimeEvents>();
-  private readonly opts: Required<Omit<RuntimeOptions, 'indexURL' | 'createWorker'>> & { indexURL: string; createWorker: () => WorkerPort };
+  private readonly opts: Required<Omit<RuntimeOptions, 'indexURL' | 'createWorker'>> & { indexURL: string; createWorker: (indexURL: string) => WorkerPort };
   private files: Workspace = {};
   private active: WorkerSlot | null = null;
   private standby: WorkerSlot | null = null;
@@ -45,7 +54,8 @@ export class RuntimeClient {
   constructor(options: RuntimeOptions = {}) {
     const isolated = options.isolated ?? (globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function');
     this.opts = {
-      indexURL: options.indexURL ?? defaultIndexURL(),
+      // Absolute: the sandboxed worker's own base is an opaque blob: URL that nothing resolves against.
+      indexURL: absoluteURL(options.indexURL ?? defaultIndexURL()),
       createWorker: options.createWorker ?? createBrowserWorker,
       isolated,
       standby: options.standby ?? isolated,
@@ -149,7 +159,7 @@ export class RuntimeClient {
   private spawn(): WorkerSlot {
     // The page's first worker may already be running (early-start.ts); later ones are started here.
     const early = this.opts.createWorker === createBrowserWorker ? takeEarlyWorker(this.opts.indexURL, this.opts.isolated) : null;
-    const slot: WorkerSlot = new WorkerSlot(early ?? this.opts.createWorker(), this.opts.indexURL, this.files, this.opts.isolated, {
+    const slot: WorkerSlot = new WorkerSlot(early ?? this.opts.createWorker(this.opts.indexURL), this.opts.indexURL, this.files, this.opts.isolated, {
       onProgress: (p) => { if (slot === this.active) this.events.emit('progress', p); },
       onStarted: (id) => {
         const job = this.current;
@@ -225,6 +235,21 @@ export class RuntimeClient {
     void this.ensureActive().catch(() => {});
   }
 
+  /** `slot` if it has run no code or only this workspace's, else a fresh worker (the standby, or a new one)
+   * with these files: code never runs in an interpreter other code has run in. */
+  private async cleanSlotFor(slot: WorkerSlot, key: string): Promise<WorkerSlot> {
+    let clean = slot;
+    if (clean.ranWorkspace !== null && clean.ranWorkspace !== key) {
+      this.replace(clean);
+      clean = await this.ensureActive();
+      // The standby just took over: its successor loads now, so a forced stop of this run (other code,
+      // likelier to misbehave) still finds one instead of waiting for Python to load.
+      this.prepareStandby();
+    }
+    clean.ranWorkspace = key;
+    return clean;
+  }
+
   private finish(job: Job, result: RunResult): RunResult {
     if (result.notice) this.events.emit('notice', result.notice);
     return result;
@@ -241,9 +266,11 @@ export class RuntimeClient {
     const started = performance.now();
     const never = stopNotice('cancelled', 'interrupted', 0);
     if (job.cancelled) return this.stoppedResult(job, { ...never, message: 'Stopped before it started.' }, started);
-    const slot = await this.ensureActive();
+    let slot = await this.ensureActive();
     if (job.cancelled) return this.stoppedResult(job, { ...never, message: 'Stopped before it started.' }, started);
     if (job.options.files) await this.setFiles(job.options.files);
+    slot = await this.cleanSlotFor(slot, workspaceKey(this.files));
+    if (job.cancelled) return this.stoppedResult(job, { ...never, message: 'Stopped before it started.' }, started);
     const settings = settingsFor(job.options);
     const limit = job.options.timeLimitMs ?? this.opts.timeLimitMs;
     this.current = job;
@@ -280,7 +307,7 @@ export class RuntimeClient {
         }
       }
       this.replace(slot);
-      return this.stoppedResult(job, stopNotice(first.reason, slot.interrupt ? 'restarted' : 'no-isolation', limit), started);
+      return this.stoppedResult(job, stopNotice(first.reason, slot.interruptible ? 'restarted' : 'no-isolation', limit), started);
     } finally {
       clearTimeout(job.timer);
       job.stop = null;

@@ -1,11 +1,10 @@
 /**
  * The inline <head> script of pages with live editors (issue 9): for a returning reader (Python
- * started in this browser before, so its files are cached), it creates the Python worker and sends
- * it `init` before the page is parsed and laid out. A worker created by the page's module scripts
- * starts only after the first layout of a long lesson (100–200 ms of main thread); from the head,
- * the warm first Run came 90 ms sooner (median 1121 → 1031 ms, A/B). The runtime client adopts
- * the worker (early-start.ts). Its text is constant, so its CSP hash is too; the worker's URL comes
- * from a <meta> the build fills in (src/integrations/python-worker-url.ts).
+ * started in this browser before, so its files are cached), it imports the early-start module
+ * (sandbox/early-python.ts), which starts the sandboxed Python worker and sends it `init` before the
+ * page's own scripts run and its first layout. The runtime client adopts that worker (early-start.ts).
+ * Its text is constant, so its CSP hash is too; the module's URL comes from a <meta> the build fills
+ * in (src/integrations/python-worker-url.ts).
  */
 import { createHash } from 'node:crypto';
 import source from './early-start-init.js?raw';
@@ -13,5 +12,5 @@ import source from './early-start-init.js?raw';
 export const earlyStartScript: string = source.trim();
 export const earlyStartScriptHash = `'sha256-${createHash('sha256').update(earlyStartScript, 'utf8').digest('base64')}'`;
 
-/** What the <meta> holds until the build writes the worker chunk's URL over it. */
-export const PYTHON_WORKER_PLACEHOLDER = '__PYTHON_WORKER_URL__';
+/** What the <meta> holds until the build writes the early module's chunk URL over it. */
+export const PYTHON_EARLY_PLACEHOLDER = '__PYTHON_EARLY_URL__';

@@ -1,5 +1,5 @@
 /**
- * A returning reader's Python worker, started by an inline script in the page's <head> (issue 9),
+ * A returning reader's Python worker, started from the page's <head> (issue 9; sandbox/early-python.ts),
  * before the page's first layout. The client's first WorkerSlot adopts it (takeEarlyWorker) with
  * every message it sent before, as if that slot had started it.
  */
@@ -26,7 +26,9 @@ export function takeEarlyWorker(indexURL: string, isolated: boolean): EarlyWorke
   const taken = holder.__wsgiEarlyPython ?? null;
   delete holder.__wsgiEarlyPython;
   if (!taken) return null;
-  if (new URL(taken.indexURL, location.href).href !== new URL(indexURL, location.href).href || (taken.interruptBuffer !== null) !== isolated) {
+  // A sandboxed worker keeps its own interrupt buffer, so only a page buffer must match the page's isolation.
+  const buffered = !taken.port.interrupt && (taken.interruptBuffer !== null) !== isolated;
+  if (new URL(taken.indexURL, location.href).href !== new URL(indexURL, location.href).href || buffered) {
     taken.port.terminate();
     return null;
   }

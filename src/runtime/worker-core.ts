@@ -17,6 +17,10 @@ export interface WorkerCoreOptions {
   loadPyodide: LoadPyodide;
   /** Runtime Python files: path relative to src/runtime/python → source. */
   pythonFiles: Record<string, string>;
+  /** The sandbox frame's interrupt buffer (a page's cannot reach this origin); else the init message's. */
+  interruptBuffer?: SharedArrayBuffer | null;
+  /** Called once Python has started or failed to: the loader's files are no longer needed. */
+  loaded?: () => void;
   now?: () => number;
 }
 
@@ -60,8 +64,9 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
         opts.post({ type: 'output', id: runId, stream: stream === 'stderr' ? 'stderr' : 'stdout', text });
       }, () => opts.post({ type: 'interrupted', id: runId }))) as { python: string };
       rt.set_files(JSON.stringify(msg.files));
-      if (msg.interruptBuffer) {
-        interrupt = new Int32Array(msg.interruptBuffer);
+      const buffer = opts.interruptBuffer ?? msg.interruptBuffer;
+      if (buffer) {
+        interrupt = new Int32Array(buffer);
         py.setInterruptBuffer(interrupt);
       }
       mark('python:ready');
@@ -73,6 +78,8 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
       rt = null;
       const e = err instanceof Error ? err : new Error(String(err));
       opts.post({ type: 'load-failed', id: msg.id, message: loadFailureMessage(e), detail: e.stack ?? e.message });
+    } finally {
+      opts.loaded?.();
     }
   }
 

@@ -12,6 +12,9 @@ export interface WorkerPort {
   terminate(): void;
   onmessage: ((event: { data: unknown }) => void) | null;
   onerror: ((event: unknown) => void) | null;
+  /** Raise KeyboardInterrupt in its Python where the worker keeps the buffer itself (the sandbox frame
+   * does: a page's SharedArrayBuffer cannot reach another origin); false when it cannot. */
+  interrupt?(): boolean;
 }
 
 export interface LoadProgress { stage: LoadStage; loaded: number; total: number }
@@ -48,7 +51,12 @@ export function newId(): number { return nextId++; }
 
 export class WorkerSlot {
   readonly ready: Promise<ReadyInfo>;
-  readonly interrupt: Int32Array | null;
+  /** The page's own interrupt buffer, for workers that take one (the Node runtime's). */
+  private readonly interrupt: Int32Array | null;
+  private interruptibleValue = false;
+  /** The workspace (workspaceKey) whose code this worker has run, if any: a run of other code needs a
+   * fresh worker, so nothing one run left behind can reach another's (docs/decisions/reader-code-sandbox.md). */
+  ranWorkspace: string | null = null;
   private pending = new Map<number, { resolve: (m: FinalReply) => void; reject: (e: Error) => void }>();
   private alive = true;
   private port: WorkerPort;
@@ -61,14 +69,17 @@ export class WorkerSlot {
     const port = early ? early.port : started as WorkerPort;
     this.port = port;
     this.hooks = hooks;
-    const buffer = early ? early.interruptBuffer : isolated ? new SharedArrayBuffer(4) : null;
+    const buffer = early ? early.interruptBuffer : isolated && !port.interrupt ? new SharedArrayBuffer(4) : null;
     this.interrupt = buffer ? new Int32Array(buffer) : null;
     const initId = early ? early.initId : newId();
     this.ready = new Promise<ReadyInfo>((resolve, reject) => {
       port.onmessage = (event) => {
         const msg = event.data;
         if (!isWorkerMessage(msg)) return;
-        if (msg.type === 'ready' && msg.id === initId) resolve(msg.info);
+        if (msg.type === 'ready' && msg.id === initId) {
+          this.interruptibleValue = msg.info.interruptible;
+          resolve(msg.info);
+        }
         else if (msg.type === 'load-failed' && msg.id === initId) reject(new RuntimeLoadError(msg.message, msg.detail));
         else this.dispatch(msg);
       };
@@ -122,10 +133,15 @@ export class WorkerSlot {
 
   /** Raise KeyboardInterrupt in the running Python; false when this worker cannot be interrupted. */
   interruptNow(): boolean {
-    if (!this.interrupt || !this.alive) return false;
+    if (!this.alive) return false;
+    if (this.port.interrupt) return this.interruptibleValue && this.port.interrupt();
+    if (!this.interrupt) return false;
     Atomics.store(this.interrupt, 0, 2); // 2 = SIGINT
     return true;
   }
+
+  /** Whether a stop can interrupt this worker's Python instead of replacing the worker (known once ready). */
+  get interruptible(): boolean { return this.port.interrupt ? this.interruptibleValue : this.interrupt !== null; }
 
   get isAlive(): boolean { return this.alive; }
 

@@ -1,20 +1,32 @@
 /**
- * The module worker's entry: Pyodide and the server core run here, never on the page's thread.
- * The runtime's Python files are bundled into this script at build time (no extra requests).
+ * The Python worker's entry: Pyodide and the server core run here, never on the page's thread. It runs
+ * inside the sandbox frame (sandbox/sandboxed-worker.ts), imported by the frame's bootstrap, which
+ * leaves this module its boot data — the page's two ports and the interrupt buffer — on a global that
+ * is read and deleted before anything else runs, so the reader's code never sees the ports. The
+ * runtime's Python files are bundled into this script at build time.
  */
 import type { WorkerMessage } from './protocol.ts';
-import { loadPyodideInBrowser } from './pyodide-loader.ts';
+import { loadPyodideInSandbox } from './pyodide-loader.ts';
 import { createWorkerCore } from './worker-core.ts';
+import { FileChannel } from './sandbox/file-channel.ts';
+
+interface SandboxBoot { port: MessagePort; files: MessagePort; interruptBuffer: SharedArrayBuffer | null }
 
 const sources = import.meta.glob<string>('./python/**/*.py', { query: '?raw', import: 'default', eager: true });
 const pythonFiles = Object.fromEntries(
   Object.entries(sources).map(([path, source]) => [path.replace(/^\.\/python\//, ''), source]),
 );
 
+const scope = self as unknown as { __wsgiBoot?: SandboxBoot };
+const boot = scope.__wsgiBoot;
+delete scope.__wsgiBoot;
+if (!boot) throw new Error('The Python worker starts only inside its sandbox frame (src/runtime/sandbox/).');
+const files = new FileChannel(boot.files);
 const handle = createWorkerCore({
-  post: (message: WorkerMessage) => self.postMessage(message),
-  loadPyodide: loadPyodideInBrowser,
+  post: (message: WorkerMessage) => boot.port.postMessage(message),
+  loadPyodide: loadPyodideInSandbox(files),
   pythonFiles,
+  interruptBuffer: boot.interruptBuffer,
+  loaded: () => files.done(),
 });
-
-self.onmessage = (event: MessageEvent) => { void handle(event.data); };
+boot.port.onmessage = (event: MessageEvent) => { void handle(event.data); };

@@ -9,6 +9,7 @@ import { moveTestPages, writeServingFiles } from '../../src/integrations/serving
 import { cacheControl, nginxIncludes, readServingPolicy, responseHeaders, testPagesDir } from '../../src/integrations/serving-policy.ts';
 import { themeScript, themeScriptHash } from '../../src/components/theme-script.ts';
 import { earlyStartScriptHash } from '../../src/runtime/early-start-script.ts';
+import { frameHostScript } from '../../src/runtime/sandbox/srcdoc.ts';
 import { writeSearchIndex } from '../../src/integrations/pagefind-index.ts';
 
 // The build steps of issue 10: the CSP check that fails a build with an unlisted inline script, the
@@ -24,8 +25,10 @@ function site(files: Record<string, string>): string {
 }
 
 describe('csp', () => {
-  it('lists the theme script and the early Python start, and nothing looser', () => {
-    expect(SITE_CSP).toContain(`script-src 'self' ${themeScriptHash} ${earlyStartScriptHash} 'wasm-unsafe-eval'`);
+  it('lists the theme script, the early Python start and the sandbox frame host, and nothing looser', () => {
+    const host = scriptHash(frameHostScript);
+    expect(SITE_CSP).toContain(`script-src 'self' ${themeScriptHash} ${earlyStartScriptHash} ${host} 'wasm-unsafe-eval' blob:`);
+    expect(SITE_CSP).toContain("worker-src 'self' blob:;");
     expect(SITE_CSP).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'|\*/);
   });
 

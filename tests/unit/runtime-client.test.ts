@@ -140,16 +140,32 @@ describe('encodeRequest', () => {
 
 describe('RuntimeClient workspaces', () => {
   it('gives each queued run the files it was queued with, even when another run queued other files after it', async () => {
-    const port = createFakeWorker(echo);
-    const client = new RuntimeClient({ isolated: false, standby: false, createWorker: () => port });
+    const ports: ReturnType<typeof createFakeWorker>[] = [];
+    const client = new RuntimeClient({ isolated: false, standby: false, createWorker: () => { const p = createFakeWorker(echo); ports.push(p); return p; } });
     const first = client.runScript('app.py', { files: { 'app.py': 'first' } });
     const second = client.runScript('app.py', { files: { 'app.py': 'second' } });
     await Promise.all([first.result, second.result]);
     // Each run is preceded by exactly its own files, in queue order.
-    const order = port.received
-      .filter((m) => m.type === 'set-files' || m.type === 'run-script')
-      .map((m) => (m.type === 'set-files' ? `files:${m.files['app.py']}` : 'run'));
-    expect(order.slice(-4)).toEqual(['files:first', 'run', 'files:second', 'run']);
+    const order = ports.flatMap((port) => port.received)
+      .filter((m) => m.type === 'init' || m.type === 'set-files' || m.type === 'run-script')
+      .map((m) => (m.type === 'run-script' ? 'run' : `files:${m.files['app.py'] ?? ''}`))
+      .filter((step, i, all) => step === 'run' || all[i + 1] === 'run');
+    expect(order).toEqual(['files:first', 'run', 'files:second', 'run']);
+  });
+
+  it('runs other code only in a worker no other code has run in; the same code keeps its worker', async () => {
+    const ports: ReturnType<typeof createFakeWorker>[] = [];
+    const client = new RuntimeClient({ isolated: false, standby: false, createWorker: () => { const p = createFakeWorker(echo); ports.push(p); return p; } });
+    const ran = (port: ReturnType<typeof createFakeWorker>) => port.received.filter((m) => m.type === 'run-script').length;
+    await client.runScript('app.py', { files: { 'app.py': 'a' } }).result;
+    await client.runScript('app.py', { files: { 'app.py': 'a' } }).result;
+    expect(ports.map(ran), 'the same workspace twice: one worker').toEqual([2]);
+    await client.runScript('app.py', { files: { 'app.py': 'b' } }).result;
+    expect(ports.map(ran), 'other code: a fresh worker, the used one ended').toEqual([2, 1]);
+    expect(ports[0].terminated).toBe(true);
+    await client.runScript('app.py', { files: { 'app.py': 'a' } }).result;
+    expect(ports.map(ran), 'back to the first code: fresh again, never the worker that ran b').toEqual([2, 1, 1]);
+    expect(ports[1].terminated).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { themeScript, themeScriptHash } from '../../src/components/theme-script.ts';
 import { THEME_STORAGE_KEY } from '../../src/components/theme.ts';
-import { earlyStartScriptHash, PYTHON_WORKER_PLACEHOLDER } from '../../src/runtime/early-start-script.ts';
+import { earlyStartScript, earlyStartScriptHash, PYTHON_EARLY_PLACEHOLDER } from '../../src/runtime/early-start-script.ts';
 
 /** Runs theme-init.js against a fake browser: stored value (or a throwing storage) and OS preference. */
 function initialTheme(stored: string | null | Error, osDark: boolean): string | undefined {
@@ -59,15 +59,15 @@ describe.runIf(pages.length > 0)('built pages', () => {
     const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
       ([, attrs]) => !/\bsrc=/.test(attrs) && executable(attrs),
     );
-    const startsPython = html.includes('<meta name="wsgi-python-worker"');
+    const startsPython = html.includes('<meta name="wsgi-python-early"');
     expect(inline.map(([, , body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`))
       .toEqual(startsPython ? [themeScriptHash, earlyStartScriptHash] : [themeScriptHash]);
     if (startsPython) {
-      // The build wrote the worker chunk's real URL over the placeholder, and that file exists.
-      const url = html.match(/<meta name="wsgi-python-worker" content="([^"]+)"/)![1];
-      expect(url).not.toContain(PYTHON_WORKER_PLACEHOLDER);
+      // The build wrote the early-start chunk's real URL over the placeholder, and that file exists.
+      const url = html.match(/<meta name="wsgi-python-early" content="([^"]+)"/)![1];
+      expect(url).not.toContain(PYTHON_EARLY_PLACEHOLDER);
       expect(existsSync(`dist${url}`), url).toBe(true);
-      expect(html.indexOf('name="wsgi-python-worker"')).toBeLessThan(html.indexOf('__wsgiEarlyPython'));
+      expect(html.indexOf('name="wsgi-python-early"')).toBeLessThan(html.indexOf(earlyStartScript));
     }
     expect(html.indexOf(themeScript)).toBeLessThan(html.indexOf('</head>'));
     expect(html).toMatch(/^<!DOCTYPE html><html lang="en"/i);
