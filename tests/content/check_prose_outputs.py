@@ -13,7 +13,8 @@ The JSON says how the output was produced:
 - "example": a file in the phase's examples/, without .py ("03-x/examples/name" names another
   phase's); "replace": [old, new] edits its source first (what the prose tells the reader to do).
 - "server" or "servers": wsgiref, gunicorn, waitress (the Debian 12 packages, real processes on
-  loopback, see real_servers.py), or "script" (run with python3, stdout compared). With "servers",
+  loopback, see real_servers.py), uvicorn (only where UVICORN names its executable: CI does not
+  install it, so those quotes are listed as not run), or "script" (run with python3, stdout compared). With "servers",
   each produced line is prefixed with the server's name padded to 9 characters.
 - "options": extra command-line options for the server; "port": a fixed port (a quoted value shows it).
 - "in_page": why the in-page server cannot show this output (pyodide_prose.ts, which re-produces
@@ -45,7 +46,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from real_servers import (dechunk, exchange, raw_request, running, split_response, timed_burst)
+from real_servers import (UVICORN, dechunk, exchange, raw_request, running, split_response, timed_burst)
 
 ROOT = Path(__file__).resolve().parents[2] / "content" / "phases"
 MARKER = re.compile(r"\{/\*\s*(output-not-run|not-output|output)(?=[\s:])(.*?)\*/\}\s*\n\s*\n?(?=```)", re.S)
@@ -240,6 +241,9 @@ def main(selected):
                 continue
             try:
                 spec = json.loads(body)
+                if "uvicorn" in (spec.get("servers") or [spec.get("server")]) and not UVICORN:
+                    not_run.append(f"{phase_dir.name}: {spec['example']} on uvicorn (set UVICORN=/path/to/uvicorn to run it)")
+                    continue
                 problem, label = check_marker(phase_dir, spec, lines)
             except Exception as exc:  # a marker that cannot even run is a problem, never a skip
                 problem, label = f"{body[:120]}: could not run: {exc!r}", body[:60]
