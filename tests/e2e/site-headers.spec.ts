@@ -22,6 +22,8 @@ test('the preview server sends COOP and COEP on pages and on every asset they lo
   const problems: string[] = [];
   const seen: string[] = [];
   page.on('response', (response) => {
+    // blob: URLs (the sandboxed Python worker's script) come from the page's memory, not from a server.
+    if (!response.url().startsWith('http')) return;
     problems.push(...missing(response.url(), response.headers()));
     seen.push(new URL(response.url()).pathname);
   });
