@@ -16,6 +16,9 @@ export interface RuntimeOptions {
   isolated?: boolean;
   /** How long an interrupted run gets to stop before its worker is terminated; default 500 ms. */
   interruptGraceMs?: number;
+  /** Run other code only in a fresh worker (docs/decisions/reader-code-sandbox.md); default true. Tests
+   * of the resets between runs of the same worker turn it off. */
+  workerPerWorkspace?: boolean;
   /** Default per-run time limit; default 5000 ms. */
   timeLimitMs?: number;
 }

@@ -61,6 +61,7 @@ export class RuntimeClient {
       standby: options.standby ?? isolated,
       interruptGraceMs: options.interruptGraceMs ?? 500,
       timeLimitMs: options.timeLimitMs ?? 5000,
+      workerPerWorkspace: options.workerPerWorkspace ?? true,
     };
   }
 
@@ -239,7 +240,7 @@ export class RuntimeClient {
    * with these files: code never runs in an interpreter other code has run in. */
   private async cleanSlotFor(slot: WorkerSlot, key: string): Promise<WorkerSlot> {
     let clean = slot;
-    if (clean.ranWorkspace !== null && clean.ranWorkspace !== key) {
+    if (this.opts.workerPerWorkspace && clean.ranWorkspace !== null && clean.ranWorkspace !== key) {
       this.replace(clean);
       clean = await this.ensureActive();
       // The standby just took over: its successor loads now, so a forced stop of this run (other code,

@@ -17,16 +17,23 @@ const pythonFiles = Object.fromEntries(
   Object.entries(sources).map(([path, source]) => [path.replace(/^\.\/python\//, ''), source]),
 );
 
+function start(boot: SandboxBoot) {
+  const files = new FileChannel(boot.files);
+  const handle = createWorkerCore({
+    post: (message: WorkerMessage) => boot.port.postMessage(message),
+    loadPyodide: loadPyodideInSandbox(files),
+    pythonFiles,
+    interruptBuffer: boot.interruptBuffer,
+    loaded: () => files.done(),
+  });
+  boot.port.onmessage = (event: MessageEvent) => { void handle(event.data); };
+}
+
 const scope = self as unknown as { __wsgiBoot?: SandboxBoot };
 const boot = scope.__wsgiBoot;
 delete scope.__wsgiBoot;
-if (!boot) throw new Error('The Python worker starts only inside its sandbox frame (src/runtime/sandbox/).');
-const files = new FileChannel(boot.files);
-const handle = createWorkerCore({
-  post: (message: WorkerMessage) => boot.port.postMessage(message),
-  loadPyodide: loadPyodideInSandbox(files),
-  pythonFiles,
-  interruptBuffer: boot.interruptBuffer,
-  loaded: () => files.done(),
-});
-boot.port.onmessage = (event: MessageEvent) => { void handle(event.data); };
+if (boot) start(boot);
+else {
+  // `astro dev` only (sandbox/sandboxed-worker.ts): a plain module worker gets its boot data as its first message.
+  self.onmessage = (event: MessageEvent) => { self.onmessage = null; start(event.data as SandboxBoot); };
+}

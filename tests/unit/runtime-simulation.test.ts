@@ -7,7 +7,9 @@ import { createNodeWorker } from '../../src/runtime/node-runtime.ts';
 let client: RuntimeClient;
 
 beforeAll(async () => {
-  client = new RuntimeClient({ createWorker: createNodeWorker, isolated: true, standby: false, indexURL: 'unused' });
+  client = new RuntimeClient({ createWorker: createNodeWorker, isolated: true, standby: false, indexURL: 'unused',
+    // One worker throughout: these check the resets between runs inside it (the page swaps workers for other code).
+    workerPerWorkspace: false });
   await client.load();
 }, 60_000);
 afterAll(() => client?.dispose());

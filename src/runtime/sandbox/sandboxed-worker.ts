@@ -22,8 +22,30 @@ function workerSource(): Promise<string> {
   return source;
 }
 
+/** `astro dev` serves the worker as modules importing each other by URL, which a blob: module in an
+ * opaque origin cannot load: dev runs a plain module worker of the site's origin (never built, never
+ * served to readers), fed the same boot data and files. */
+function devWorker(indexURL: string): WorkerPort {
+  const channel = new MessageChannel();
+  const files = new MessageChannel();
+  const buffer = crossOriginIsolated ? new SharedArrayBuffer(4) : null;
+  const worker = new Worker(workerURL, { type: 'module', name: 'python' });
+  const stopFiles = servePythonFiles(files.port1, new URL(indexURL, location.href).href);
+  worker.postMessage({ port: channel.port2, files: files.port2, interruptBuffer: buffer }, [channel.port2, files.port2]);
+  const port: WorkerPort = {
+    onmessage: null, onerror: null,
+    postMessage: (message) => channel.port1.postMessage(message),
+    terminate() { stopFiles(); channel.port1.close(); worker.terminate(); },
+    interrupt() { if (buffer) Atomics.store(new Int32Array(buffer), 0, 2); return buffer !== null; },
+  };
+  channel.port1.onmessage = (event) => port.onmessage?.({ data: event.data });
+  worker.onerror = (event) => port.onerror?.(event);
+  return port;
+}
+
 /** Start one sandboxed Python worker whose Pyodide files come from `indexURL`. */
 export function createSandboxedWorker(indexURL: string): WorkerPort {
+  if (import.meta.env.DEV) return devWorker(indexURL);
   const channel = new MessageChannel();
   const files = new MessageChannel();
   const frame = document.createElement('iframe');
