@@ -3,13 +3,15 @@
 # and 1,000 fuzzed raw requests through the browser client, offline use and updates through the service
 # worker (its own static servers on 8481 and 8482: a cache rewritten by hostile code is never served, a
 # missing file, a deleted cache or a removed sw.js heal), storage that is full, disabled or outlives a killed worker,
-# and the Python sandbox against a hostile share link and a poisoned kept snapshot (its own server on 8483).
-# astro preview on 4480. First the unit tests of the two build steps (CSP check, service worker list).
+# the Python sandbox against a hostile share link and a poisoned kept snapshot (its own server on 8483),
+# and hostile share links on /playground/ (inflation bombs, wrong shapes, hostile names, too many kept).
+# astro preview on 4480. First the unit tests of the two build steps (CSP check, service worker list) and of
+# share links, workspace names and the zip (playground-share, which no other stage runs).
 set -eu
-npx vitest run tests/unit/hardening-build.test.ts
+npx vitest run tests/unit/hardening-build.test.ts tests/unit/playground-share.test.ts
 # SITE_TEST_PAGES=1: the adversarial suite drives /runtime-test/, which the build keeps beside dist/.
 SITE_TEST_PAGES=1 PREVIEW_PORT="${HARDENING_PREVIEW_PORT:-4480}" PW_WORKERS=2 npx playwright test \
   tests/e2e/hardening-csp.spec.ts tests/e2e/hardening-adversarial.spec.ts \
   tests/e2e/hardening-offline.spec.ts tests/e2e/hardening-sw-heal.spec.ts tests/e2e/hardening-storage.spec.ts \
-  tests/e2e/hardening-sandbox.spec.ts \
+  tests/e2e/hardening-sandbox.spec.ts tests/e2e/hardening-share.spec.ts \
   --output /tmp/hardening-test-results

@@ -1,9 +1,12 @@
 /**
  * Download the playground's files: one file as itself, several as a zip (fflate, pinned), each with
  * a final newline as an editor would save it; and the exact commands that run them on a real server.
+ * Only names that follow the workspace rule (workspace-names.ts) are written: no paths, no `..`.
  */
 import { strToU8, zipSync } from 'fflate';
 import type { ServerMode, Workspace } from '../../runtime/client.ts';
+import { fileNameProblem } from '../../lesson/workspace-names.ts';
+import { appSpecProblem } from '../../lesson/work-schema.ts';
 
 function save(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
@@ -16,22 +19,43 @@ function save(blob: Blob, name: string) {
 
 const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
 
-/** Start the download; returns the file name used. */
-export function downloadFiles(files: Workspace): string {
-  const names = Object.keys(files);
-  if (names.length === 1) {
-    save(new Blob([withNewline(files[names[0]])], { type: 'text/x-python' }), names[0]);
-    return names[0];
+/** The zip's entries: only safe relative names, with what was left out. */
+export function zipEntries(files: Workspace): { entries: Record<string, Uint8Array>; skipped: string[] } {
+  const entries: Record<string, Uint8Array> = {};
+  const skipped: string[] = [];
+  for (const [name, text] of Object.entries(files)) {
+    if (fileNameProblem(name) || typeof text !== 'string') skipped.push(name);
+    else entries[name] = strToU8(withNewline(text));
   }
-  const zip = zipSync(Object.fromEntries(names.map((n) => [n, strToU8(withNewline(files[n]))])));
-  save(new Blob([zip as BlobPart], { type: 'application/zip' }), 'wsgi-app.zip');
-  return 'wsgi-app.zip';
+  return { entries, skipped };
+}
+
+/** Start the download; returns what the reader is told (the file name used, and any file left out). */
+export function downloadFiles(files: Workspace): string {
+  const { entries, skipped } = zipEntries(files);
+  const names = Object.keys(entries);
+  const left = skipped.length ? ` (left out, not a file name the workspace allows: ${skipped.map((n) => JSON.stringify(n)).join(', ')})` : '';
+  if (names.length === 0) return `nothing${left}`;
+  if (names.length === 1) {
+    save(new Blob([entries[names[0]] as BlobPart], { type: 'text/x-python' }), names[0]);
+    return `${names[0]}${left}`;
+  }
+  save(new Blob([zipSync(entries) as BlobPart], { type: 'application/zip' }), 'wsgi-app.zip');
+  return `wsgi-app.zip${left}`;
+}
+
+/** `text` as one shell word: unchanged when it is plainly safe, else in single quotes. */
+export function shellQuote(text: string): string {
+  return /^[A-Za-z0-9_.:/=@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The commands that serve `appSpec` ("module:callable") on 127.0.0.1:8000, for the chosen server. */
 export function runCommands(appSpec: string, mode: ServerMode): string {
   const [module, callable = 'application'] = appSpec.split(':');
-  if (mode === 'gunicorn') return `python3 -m pip install gunicorn\ngunicorn --bind 127.0.0.1:8000 ${module}:${callable}`;
-  if (mode === 'waitress') return `python3 -m pip install waitress\nwaitress-serve --listen=127.0.0.1:8000 ${module}:${callable}`;
+  const spec = shellQuote(`${module}:${callable}`);
+  if (mode === 'gunicorn') return `python3 -m pip install gunicorn\ngunicorn --bind 127.0.0.1:8000 ${spec}`;
+  if (mode === 'waitress') return `python3 -m pip install waitress\nwaitress-serve --listen=127.0.0.1:8000 ${spec}`;
+  // wsgiref's command writes the names into Python code: only identifiers may go there.
+  if (appSpecProblem(appSpec)) return `# The application ${spec} is not module:callable (e.g. app:app); fix it above to get the command.`;
   return `python3 -c "from wsgiref.simple_server import make_server; from ${module} import ${callable}; make_server('127.0.0.1', 8000, ${callable}).serve_forever()"`;
 }

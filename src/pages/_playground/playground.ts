@@ -2,7 +2,8 @@
  * The playground page's script: files (tabs, add, remove), one editor for the open file, the
  * composer, the server mode, Run / Stop, saving as the reader types, share links and downloads.
  * A share link opens as its own workspace: nothing runs until the reader clicks Run, and the
- * reader's own saved playground is never touched.
+ * reader's own saved playground is never touched. Pasting another link while on the page opens it
+ * (hashchange). Shared workspaces kept in this browser are listed under the editor, each deletable.
  */
 import { createCodeEditor, type CodeEditor } from '../../editor/code-editor.ts';
 import type { RunHandle, ServerMode } from '../../runtime/client.ts';
@@ -16,7 +17,7 @@ import { downloadFiles, runCommands } from './download.ts';
 import { decodeShare, encodeShare } from './share.ts';
 import { PRESETS } from './presets.ts';
 import { STARTER } from './starter.ts';
-import { checkFileName, loadState, saveState, workspaceKey, type PlaygroundState } from './workspace.ts';
+import { checkFileName, deleteShared, listShared, loadState, saveState, workspaceKey, type PlaygroundState } from './workspace.ts';
 
 const root = document.querySelector<HTMLElement>('[data-playground]')!;
 const $ = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
@@ -28,7 +29,8 @@ const status = RunStatus.for($('[data-status]'));
 const composer = new Composer($('[data-composer]'), PRESETS, () => scheduleSave());
 const isDark = () => document.documentElement.dataset.theme === 'dark';
 
-let state: PlaygroundState = { files: { 'app.py': STARTER }, active: 'app.py', request: composer.state, mode: 'reference', appSpec: 'app:app' };
+const fresh = (): PlaygroundState => ({ files: { 'app.py': STARTER }, active: 'app.py', request: fromPreset(PRESETS[0]), mode: 'reference', appSpec: 'app:app' });
+let state: PlaygroundState = fresh();
 let key = workspaceKey(null);
 let baseRev = 0;
 let editor: CodeEditor | null = null;
@@ -94,9 +96,10 @@ function saveNow(force = false) {
   unsaved = false;
   state.request = composer.state;
   const outcome = saveState(key, state, baseRev, force);
-  if (outcome.ok) baseRev = outcome.rev;
+  if (outcome.ok) { const first = baseRev === 0; baseRev = outcome.rev; if (first) showShared(); }
   else if (outcome.reason === 'conflict') {
-    const theirs = loadState(key);
+    const loaded = loadState(key);
+    const theirs = loaded && 'state' in loaded ? loaded : null;
     renderNotice(root, 'conflict', JSON.stringify(theirs?.state.files, null, 1), JSON.stringify(state.files, null, 1), {
       useOther: () => { if (theirs) { state = theirs.state; baseRev = theirs.rev; composer.state = state.request; show(); } },
       keepMine: () => saveNow(true),
@@ -201,7 +204,7 @@ function wire() {
   addEventListener('storage', (event) => {
     if (event.key !== key) return;
     const newer = loadState(key);
-    if (!newer || newer.rev <= baseRev) return;
+    if (!newer || !('state' in newer) || newer.rev <= baseRev) return;
     if (unsaved) { saveNow(); return; }
     state = newer.state;
     baseRev = newer.rev;
@@ -209,6 +212,15 @@ function wire() {
     show();
   });
   addEventListener('pagehide', () => { if (unsaved) saveNow(); });
+  addEventListener('hashchange', () => { if (unsaved) saveNow(); void open(); });
+  $('[data-shared-list]').addEventListener('click', (event) => {
+    const item = (event.target as HTMLElement).closest<HTMLElement>('[data-delete-shared]');
+    if (!item) return;
+    const gone = item.dataset.deleteShared!;
+    deleteShared(gone);
+    if (gone === key) { location.assign(location.pathname); return; }
+    showShared();
+  });
   document.addEventListener('visibilitychange', () => { if (document.hidden && unsaved) saveNow(); });
   new MutationObserver(() => editor?.setDark(isDark())).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 }
@@ -217,29 +229,65 @@ function showBanner(parts: (string | HTMLElement)[]) {
   const p = document.createElement('p');
   p.append(...parts);
   banner.replaceChildren(p);
-  banner.hidden = false;
+  banner.hidden = parts.length === 0;
 }
 
-async function start() {
-  let fragment: string | null = null;
+/** The shared workspaces this browser keeps, each with a Delete button. */
+function showShared() {
+  const box = $<HTMLDetailsElement>('[data-shared-list]');
+  const entries = listShared();
+  box.hidden = entries.length === 0;
+  box.querySelector('summary')!.textContent = `Shared workspaces kept in this browser (${entries.length})`;
+  box.querySelector('ul')!.replaceChildren(...entries.map((entry) => {
+    const li = document.createElement('li');
+    const files = entry.files.join(', ') || 'unreadable files';
+    const when = entry.savedAt ? new Date(entry.savedAt).toLocaleString() : 'unknown date';
+    const current = entry.key === key ? ' (open now)' : '';
+    li.textContent = `${files}: ${Math.ceil(entry.chars / 1000)} KB, saved ${when}${current} `;
+    const del = Object.assign(document.createElement('button'), { type: 'button', className: 'le-button le-small', textContent: 'Delete' });
+    del.dataset.deleteShared = entry.key;
+    del.setAttribute('aria-label', `Delete shared workspace ${files}${current}`);
+    li.append(del);
+    return li;
+  }));
+}
+
+/** Open the workspace the URL names: a share link's own workspace, else the reader's playground. */
+async function open() {
+  running?.cancel();
+  let fragment = false;
+  let shown: (string | HTMLElement)[] = [];
+  key = workspaceKey(null);
+  state = fresh();
+  baseRev = 0;
   try {
     const shared = await decodeShare(location.hash);
     if (shared) {
-      fragment = location.hash;
-      key = workspaceKey(fragment);
-      state = { files: shared.files, active: Object.keys(shared.files)[0], request: shared.request, mode: shared.mode, appSpec: 'app:app' };
+      fragment = true;
+      key = workspaceKey(shared.id);
+      const { files, request, mode } = shared.work;
+      state = { files, active: Object.keys(files)[0], request, mode, appSpec: 'app:app' };
       const back = Object.assign(document.createElement('a'), { href: location.pathname, textContent: 'Back to my own playground' });
-      showBanner(['You opened a share link: this is its own workspace. Nothing has run yet; click Run when you are ready. Your own playground is saved separately and was not changed. ', back]);
-      $('[data-shared-tag]').hidden = false;
+      shown = ['You opened a share link: this is its own workspace. Nothing has run yet; click Run when you are ready. Your own playground is saved separately and was not changed. ', back];
     }
   } catch (err) {
-    showBanner([`${(err as Error).message} Your own playground is shown instead.`]);
+    shown = [`${(err as Error).message} Your own playground is shown instead.`];
   }
   const saved = loadState(key);
-  if (saved) { state = saved.state; baseRev = saved.rev; }
-  else if (!fragment) state.request = fromPreset(PRESETS[0]);
+  if (saved && 'damaged' in saved) {
+    shown.push(` The copy kept in this browser could not be read (${saved.damaged}), so ${fragment ? 'the link’s own files are' : 'the starting example is'} shown; it replaces the damaged copy when you edit.`);
+    baseRev = saved.rev;
+  } else if (saved) { state = saved.state; baseRev = saved.rev; }
+  $('[data-shared-tag]').hidden = !fragment;
+  showBanner(shown);
   composer.state = state.request;
+  $('[data-results]').hidden = true;
   show();
+  showShared();
+}
+
+async function start() {
+  await open();
   wire();
   if (document.readyState === "complete") preloadNear([root]);
   else addEventListener("load", () => preloadNear([root]), { once: true });
