@@ -52,10 +52,15 @@ test('a returning reader’s page starts Python without waiting for an editor to
   await expect(editor.getByText(/^Python ready/)).toBeVisible({ timeout: 180_000 });
 
   python = 0;
-  // The page's <head> starts the Python worker, before the page is parsed; the editors adopt it.
-  const seen: string[] = [];
-  page.on('worker', (w) => { if (/\/worker-[\w-]+\.js$/.test(w.url())) seen.push('python worker'); });
-  page.on('domcontentloaded', () => seen.push('DOMContentLoaded'));
+  // The page's <head> starts the Python worker (in its sandbox frame) before the page's own scripts
+  // run; the editors adopt it. Seen from the page: when the sandbox frame appears.
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = []);
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if ((n as Element).matches?.('iframe[title="Python sandbox"]')) seen.push('python sandbox');
+    }).observe(document, { childList: true, subtree: true });
+    addEventListener('DOMContentLoaded', () => seen.push('DOMContentLoaded'));
+  });
   await page.goto(PHASE1); // a new visit, at the top of the page
   expect(await page.evaluate(() => scrollY)).toBe(0);
   await expect(editor.getByText(/^Python ready/)).toBeVisible({ timeout: 180_000 });
@@ -63,5 +68,6 @@ test('a returning reader’s page starts Python without waiting for an editor to
   await editor.getByRole('button', { name: 'Run' }).click();
   await expect(editor.locator('.le-response .le-status')).toHaveText('200 OK', { timeout: 60_000 });
   // One Python, started before the page's scripts ran (the warm standby comes 2 s after a run).
-  expect(seen).toEqual(['python worker', 'DOMContentLoaded']);
+  const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+  expect(seen).toEqual(['python sandbox', 'DOMContentLoaded']);
 });
