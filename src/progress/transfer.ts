@@ -1,15 +1,17 @@
 /**
  * Export, import and reset of everything the site keeps for the reader: progress, exercise code,
- * the live editors' saved work and the last phase opened. Every key the site writes starts with
- * "wsgi-", so one prefix finds them all, including keys added by other parts of the site.
+ * the live editors' and the playground's saved work, the theme and the last phase opened. Only the
+ * keys known-keys.ts lists travel, each checked against its shape; an import is planned first
+ * (what is added, replaced, refused and why) so the reader confirms before anything is written.
  */
 import { keysWithPrefix, readItem, removeItem, writeItem } from './storage.ts';
 import { PROGRESS_KEY } from './progress.ts';
+import { describeEntry, EDITOR_WORK_PREFIXES, EXERCISE_CODE_PREFIX } from './known-keys.ts';
 
+export { EXERCISE_CODE_PREFIX };
 const SITE_PREFIX = 'wsgi-';
 const FORMAT = 'wsgi-ground-up/progress';
-/** Exercise code is kept under this prefix + the exercise name. */
-export const EXERCISE_CODE_PREFIX = 'wsgi-ground-up:exercise:';
+const MAX_ENTRIES = 500;
 /** What a reset clears: progress, exercise code, and where to continue. The theme and editors' work stay. */
 const RESET_KEYS = [PROGRESS_KEY, 'wsgi-last-phase'];
 
@@ -25,7 +27,7 @@ export function exportText(now = new Date()): string {
   const entries: Record<string, string> = {};
   for (const key of keysWithPrefix(SITE_PREFIX)) {
     const value = readItem(key);
-    if (value !== null) entries[key] = value;
+    if (value !== null && describeEntry(key, value)) entries[key] = value;
   }
   const file: ExportFile = { format: FORMAT, version: 1, exported: now.toISOString(), entries };
   return JSON.stringify(file, null, 2);
@@ -36,8 +38,18 @@ export function exportFileName(now = new Date()): string {
   return `wsgi-progress-${now.toISOString().slice(0, 10)}.json`;
 }
 
-/** Reads an exported file back; returns how many entries were restored, or throws an Error in plain words. */
-export function importText(text: string): number {
+export interface ImportPlan {
+  /** Entries that add or change something, with what they are in words. */
+  changes: { key: string; label: string; action: 'add' | 'replace' }[];
+  /** Entries equal to what is stored already. */
+  same: number;
+  /** Entries not imported, with the reason. */
+  refused: { key: string; reason: string }[];
+  values: Record<string, string>;
+}
+
+/** What importing `text` would do, nothing written yet; throws an Error in plain words when it is not a progress file. */
+export function planImport(text: string): ImportPlan {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -45,18 +57,46 @@ export function importText(text: string): number {
     throw new Error('This file is not JSON. Choose a file made by “Export progress”.');
   }
   const file = data as Partial<ExportFile> | null;
-  if (!file || file.format !== FORMAT || typeof file.entries !== 'object' || file.entries === null) {
+  if (!file || file.format !== FORMAT || typeof file.entries !== 'object' || file.entries === null || Array.isArray(file.entries)) {
     throw new Error('This JSON file was not made by “Export progress” on this site.');
   }
   if (file.version !== 1) throw new Error(`This file has version ${String(file.version)}; this site reads version 1.`);
-  const entries = Object.entries(file.entries).filter(([k, v]) => k.startsWith(SITE_PREFIX) && typeof v === 'string');
+  const all = Object.entries(file.entries);
+  if (all.length > MAX_ENTRIES) throw new Error(`This file has ${all.length} entries; a progress file has at most ${MAX_ENTRIES}.`);
+  const plan: ImportPlan = { changes: [], same: 0, refused: [], values: {} };
+  for (const [key, value] of all) {
+    const known = describeEntry(key, value);
+    if (!known) { plan.refused.push({ key, reason: 'not something this site keeps for you' }); continue; }
+    if (known.problem) { plan.refused.push({ key, reason: `${known.label}: ${known.problem}` }); continue; }
+    const current = readItem(key);
+    plan.values[key] = value as string;
+    if (current === value) plan.same++;
+    else plan.changes.push({ key, label: known.label, action: current === null ? 'add' : 'replace' });
+  }
+  return plan;
+}
+
+/** Writes a confirmed plan; returns how many entries were written, or throws when storage refused some. */
+export function applyImport(plan: ImportPlan): number {
+  const entries = Object.entries(plan.values);
   let kept = 0;
-  for (const [key, value] of entries) if (writeItem(key, value as string)) kept++;
+  for (const [key, value] of entries) if (writeItem(key, value)) kept++;
   if (kept < entries.length) throw new Error('Storage refused part of the file (private mode or full storage); it is kept only until you leave this page.');
   return kept;
 }
 
-/** Clears progress, exercise code and the continue link; the theme and the live editors' work stay. */
-export function resetProgress(): void {
-  for (const key of [...RESET_KEYS, ...keysWithPrefix(EXERCISE_CODE_PREFIX)]) removeItem(key);
+/** Plans and writes at once (tests and tools); returns how many entries were written. */
+export function importText(text: string): number {
+  return applyImport(planImport(text));
+}
+
+/** How many editor and playground entries are kept: what "also clear my edits" would remove. */
+export function editorWorkCount(): number {
+  return EDITOR_WORK_PREFIXES.flatMap((prefix) => keysWithPrefix(prefix)).length;
+}
+
+/** Clears progress, exercise code and the continue link; with `editorWork`, the editors' and playground's work too. The theme stays. */
+export function resetProgress({ editorWork = false } = {}): void {
+  const prefixes = [EXERCISE_CODE_PREFIX, ...(editorWork ? EDITOR_WORK_PREFIXES : [])];
+  for (const key of [...RESET_KEYS, ...prefixes.flatMap((prefix) => keysWithPrefix(prefix))]) removeItem(key);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { watchPage } from './helpers/watch-page.ts';
 
-// Export, reset (which asks first) and import of progress on the landing page.
+// Export, reset (which asks first) and import (which lists what it changes and asks first) on the landing page.
 test('progress exports to a file, resets only after confirming, and imports back', async ({ page }) => {
   const watch = watchPage(page);
   await page.goto('/');
@@ -32,8 +32,11 @@ test('progress exports to a file, resets only after confirming, and imports back
   await page.waitForURL('/');
   await expect(card).toHaveText('Not started');
 
-  // Import brings it back.
+  // Import brings it back, after listing what it changes.
   await page.getByText('Import progress').setInputFiles(file);
+  const confirm = page.getByRole('dialog', { name: 'Import this progress file?' });
+  await expect(confirm.getByRole('listitem').filter({ hasText: 'Quiz answers and passed exercises' })).toBeVisible();
+  await confirm.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('status').filter({ hasText: /Imported \d+ saved items/ })).toBeVisible();
   await expect(card).toContainText('quiz 1/', { timeout: 10_000 });
   expect(watch.problems()).toEqual([]);

@@ -7,7 +7,7 @@
  * worker itself was already started by the page head (runtime/early-start-script.ts) and is adopted.
  */
 import type { LiveEditorController } from './controller.ts';
-import { readWork, workKey } from './saved-work.ts';
+import { damagedWork, readWork, workKey } from './saved-work.ts';
 import { pythonStartedBefore } from './warm-start.ts';
 
 const controllers = new WeakMap<HTMLElement, Promise<LiveEditorController>>();
@@ -62,6 +62,9 @@ function afterLoad() {
   for (const section of sections) {
     const name = section.dataset.name;
     if (name && readWork(workKey(location.pathname, name))) void controllerFor(section);
+    const damaged = name ? damagedWork(workKey(location.pathname, name)) : null;
+    // The original is shown (the damaged entry reads as nothing); say why, once.
+    if (damaged) void import('./notices.ts').then(({ renderNotice }) => renderNotice(section, 'damaged', '', '', {}, damaged));
   }
   if (sections.length) void import('./run-status.ts').then(({ preloadNear }) => preloadNear(sections));
 }

@@ -1,10 +1,11 @@
 /**
  * Notices above an editor that need the reader's decision: another tab saved newer work, the lesson's
- * original changed since they edited it, or storage does not work. One notice per kind at a time.
+ * original changed since they edited it, storage does not work, or the saved copy could not be read.
+ * One notice per kind at a time.
  */
 import { lineDiff } from './line-diff.ts';
 
-type Kind = 'conflict' | 'original-changed' | 'storage';
+type Kind = 'conflict' | 'original-changed' | 'storage' | 'damaged';
 interface Actions { reset?: () => void; useOther?: () => void; keepMine?: () => void }
 
 function button(label: string, onClick: () => void): HTMLButtonElement {
@@ -54,6 +55,10 @@ export function renderNotice(section: HTMLElement, kind: Kind, theirs: string, m
     buttons.push(button('Reset to the new version', () => { close(); actions.reset?.(); }));
     buttons.push(button('Keep my version', close));
     box.append(text, diffBlock('Compare the lesson’s new version with yours', theirs, mine));
+  } else if (kind === 'damaged') {
+    text.textContent = `Your saved copy of this example could not be read (${message}), so the lesson’s original is shown. Your next edit replaces the damaged copy.`;
+    buttons.push(button('Dismiss', close));
+    box.append(text);
   } else {
     text.textContent = `Your edits cannot be saved in this browser: ${message} They stay on screen until you leave the page.`;
     buttons.push(button('Dismiss', close));

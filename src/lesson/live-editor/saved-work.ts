@@ -3,7 +3,11 @@
  * revision number so two tabs never overwrite each other's newer work (a save based on an older
  * revision is refused and reported as a conflict). Pure storage logic, no DOM: unit-tested in
  * tests/unit/editor-saved-work.test.ts. A browser without working storage gets `ok: false`.
+ * An entry is checked on every read (it may have been edited by hand, imported, or written by an
+ * older site): one that is not a saved work reads as nothing, and `damagedWork` says what is wrong.
  */
+import { describe, requestProblem } from '../work-schema.ts';
+
 export interface SavedWork<R = unknown> {
   v: 1;
   code: string;
@@ -39,16 +43,43 @@ export function hashText(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The saved work under `key`, or null (nothing saved, unreadable, or storage disabled). */
-export function readWork<R>(key: string, storage: Storage | null = safeStorage()): SavedWork<R> | null {
+/** What is wrong with a stored entry under `key`, or null when it is a saved work (editors' requests checked too). */
+export function savedWorkProblem(data: unknown, key = ''): string | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return `the entry is ${describe(data)}, not saved work.`;
+  const work = data as Record<string, unknown>;
+  if (work.v !== 1) return `it has version ${describe(work.v)}; this site reads version 1.`;
+  if (typeof work.code !== 'string') return `code is ${describe(work.code)}; it should be text.`;
+  if (typeof work.rev !== 'number' || !Number.isSafeInteger(work.rev) || work.rev < 0) return `rev is ${describe(work.rev)}; it should be a count of saves.`;
+  for (const field of ['originalHash', 'resetFrom'] as const) {
+    if (work[field] !== undefined && typeof work[field] !== 'string') return `${field} is ${describe(work[field])}; it should be text.`;
+  }
+  if (work.savedAt !== undefined && typeof work.savedAt !== 'number') return `savedAt is ${describe(work.savedAt)}; it should be a time.`;
+  // A live editor keeps its composed request (null or absent for a script editor or a code panel).
+  if (key.startsWith(PREFIX) && work.request !== null && work.request !== undefined) return requestProblem(work.request);
+  return null;
+}
+
+function parse(key: string, storage: Storage | null): { data: unknown; problem: string | null } | null {
   try {
     const raw = storage?.getItem(key);
     if (!raw) return null;
-    const data = JSON.parse(raw) as SavedWork<R>;
-    return data && data.v === 1 && typeof data.code === 'string' && typeof data.rev === 'number' ? data : null;
+    let data: unknown;
+    try { data = JSON.parse(raw); } catch { return { data: null, problem: 'the entry is not readable (not JSON).' }; }
+    return { data, problem: savedWorkProblem(data, key) };
   } catch {
     return null;
   }
+}
+
+/** The saved work under `key`, or null (nothing saved, damaged, or storage disabled). */
+export function readWork<R>(key: string, storage: Storage | null = safeStorage()): SavedWork<R> | null {
+  const found = parse(key, storage);
+  return found && !found.problem ? (found.data as SavedWork<R>) : null;
+}
+
+/** What is wrong with the entry under `key` when one is stored but readWork refuses it, else null. */
+export function damagedWork(key: string, storage: Storage | null = safeStorage()): string | null {
+  return parse(key, storage)?.problem ?? null;
 }
 
 /** Save `work` if nothing newer than `baseRev` is stored (pass `force` to overwrite anyway). */

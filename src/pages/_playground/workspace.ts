@@ -9,7 +9,7 @@
 import type { ServerMode, Workspace } from '../../runtime/client.ts';
 import type { RequestState } from '../../lesson/composer/request-state.ts';
 import { clearWork, readWork, safeStorage, writeWork, type SaveOutcome } from '../../lesson/live-editor/saved-work.ts';
-import { appSpecProblem, filesProblem, modeProblem, requestProblem } from '../../lesson/work-schema.ts';
+import { playgroundEntryProblem } from '../../lesson/work-schema.ts';
 import { fileNameProblem } from '../../lesson/workspace-names.ts';
 
 export interface PlaygroundState {
@@ -34,13 +34,6 @@ export function workspaceKey(sharedId: string | null): string {
   return sharedId ? `${SHARED_PREFIX}${sharedId}` : MINE;
 }
 
-/** What is wrong with a saved playground entry, or null. */
-function savedProblem(files: unknown, extra: unknown): string | null {
-  const e = (typeof extra === 'object' && extra !== null ? extra : {}) as Record<string, unknown>;
-  return filesProblem(files) ?? requestProblem(e.request, 'request') ?? modeProblem(e.mode)
-    ?? (e.appSpec === undefined || e.appSpec === '' ? null : appSpecProblem(e.appSpec));
-}
-
 /**
  * The saved state under `key` with its revision; null when nothing is saved; `{ damaged }` in words
  * when an entry is there but not a playground's (edited by hand, imported, or from an older site).
@@ -48,14 +41,13 @@ function savedProblem(files: unknown, extra: unknown): string | null {
 export function loadState(key: string): { state: PlaygroundState; rev: number } | { damaged: string; rev: number } | null {
   const saved = readWork<Extra>(key);
   if (!saved) return null;
-  let files: unknown;
-  try { files = JSON.parse(saved.code); } catch { return { damaged: 'its files are not readable.', rev: saved.rev }; }
-  const problem = savedProblem(files, saved.request);
+  const problem = playgroundEntryProblem(saved.code, saved.request);
   if (problem) return { damaged: problem, rev: saved.rev };
+  const files = JSON.parse(saved.code) as Workspace;
   const { request, mode, active, appSpec } = saved.request;
-  const names = Object.keys(files as Workspace);
-  const open = typeof active === 'string' && Object.hasOwn(files as object, active) ? active : names[0];
-  return { state: { files: files as Workspace, request, mode, active: open, appSpec: appSpec || 'app:app' }, rev: saved.rev };
+  const names = Object.keys(files);
+  const open = typeof active === 'string' && Object.hasOwn(files, active) ? active : names[0];
+  return { state: { files, request, mode, active: open, appSpec: appSpec || 'app:app' }, rev: saved.rev };
 }
 
 /** Save `state` unless another tab saved newer work since `baseRev`; a shared workspace stays within its bounds. */
