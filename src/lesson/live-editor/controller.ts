@@ -22,7 +22,8 @@ export class LiveEditorController {
   private readonly originalHash: string;
   private readonly pre: HTMLElement;
   private readonly originalHtml: string;
-  private readonly composer: Composer;
+  /** The request composer; null for a script editor (run="script"), which sends no request. */
+  private readonly composer: Composer | null;
   private readonly status: RunStatus;
   private editor: CodeEditor | null = null;
   private opening: Promise<CodeEditor> | null = null;
@@ -46,9 +47,10 @@ export class LiveEditorController {
     this.pre = section.querySelector('[data-code-host] pre')!;
     this.originalHtml = this.pre.innerHTML;
     this.code = this.lastSavedCode = this.config.original;
-    this.composer = new Composer(section.querySelector('[data-composer]')!, this.config.presets, () => this.scheduleSave());
+    const composerRoot = section.querySelector<HTMLElement>('[data-composer]');
+    this.composer = composerRoot && new Composer(composerRoot, this.config.presets, () => this.scheduleSave());
     this.status = RunStatus.for(section.querySelector('[data-status]')!);
-    this.restore(readWork<RequestState>(this.key));
+    this.restore(readWork<RequestState | undefined>(this.key));
     this.wire();
   }
 
@@ -118,7 +120,7 @@ export class LiveEditorController {
     this.$('undo-reset').hidden = this.resetFrom === undefined;
   }
 
-  private restore(saved: SavedWork<RequestState> | null) {
+  private restore(saved: SavedWork<RequestState | undefined> | null) {
     if (!saved) { this.updateMarkers(); return; }
     this.baseRev = saved.rev;
     this.code = this.lastSavedCode = saved.code;
@@ -126,7 +128,7 @@ export class LiveEditorController {
     if (this.editor) { if (this.editor.getValue() !== saved.code) this.editor.replaceAll(saved.code); }
     else if (saved.code !== this.config.original) showPlainCode(this.pre, saved.code);
     else this.pre.innerHTML = this.originalHtml;
-    if (saved.request) this.composer.state = saved.request;
+    if (saved.request && this.composer) this.composer.state = saved.request;
     this.updateMarkers();
     if (saved.originalHash !== this.originalHash && saved.code !== this.config.original) {
       renderNotice(this.section, 'original-changed', this.config.original, saved.code, {
@@ -144,8 +146,8 @@ export class LiveEditorController {
   private saveNow(force = false) {
     clearTimeout(this.saveTimer);
     this.unsaved = false;
-    const request = this.composer.state;
-    const outcome = writeWork<RequestState>(this.key, { code: this.code, request, originalHash: this.originalHash, resetFrom: this.resetFrom }, this.baseRev, { force });
+    const request = this.composer?.state;
+    const outcome = writeWork<RequestState | undefined>(this.key, { code: this.code, request, originalHash: this.originalHash, resetFrom: this.resetFrom }, this.baseRev, { force });
     if (outcome.ok) { this.baseRev = outcome.rev; this.lastSavedCode = this.code; return; }
     if (outcome.reason === 'conflict') {
       renderNotice(this.section, 'conflict', outcome.newer.code, this.code, {
@@ -159,7 +161,7 @@ export class LiveEditorController {
 
   /** Another tab saved this editor: take its work if ours has no unsaved change, else ask. */
   private otherTabSaved() {
-    const newer = readWork<RequestState>(this.key);
+    const newer = readWork<RequestState | undefined>(this.key);
     if (!newer || newer.rev <= this.baseRev) return;
     if (!this.unsaved) this.restore(newer);
     else this.saveNow();
@@ -198,7 +200,7 @@ export class LiveEditorController {
     try {
       const mark = await executeRun({
         files: { [this.config.file]: this.code }, file: this.config.file, kind: this.config.run,
-        bytes: this.config.run === 'request' ? requestBytes(this.composer.state) : new Uint8Array(),
+        bytes: this.composer ? requestBytes(this.composer.state) : new Uint8Array(),
         mode: this.config.mode, appSpec: this.config.appSpec,
         results: this.section.querySelector<HTMLElement>('[data-results]')!, status: this.status,
         runButton: this.$('run'), stopButton: this.$('stop'), tab: this.tab,
