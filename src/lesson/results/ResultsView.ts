@@ -99,7 +99,9 @@ export function renderResults(result: RunResult, ctx: ResultContext): HTMLElemen
     // The middleware onion (issue 6): only when a layer wraps the app, not for a lone app.
     if (hasLayers(server.events)) panels.push(['Onion', () => renderOnion(server.events, { file: ctx.file })]);
   }
-  panels.push(['Output', () => renderOutput({ stdout: result.stdout, stderr: result.stderr, log: server?.log ?? '' })]);
+  // The run's stderr stream carries the server's log lines too (they are streamed live as stderr);
+  // the server's own result keeps the reader's stderr apart, so the log is shown once.
+  panels.push(['Output', () => renderOutput({ stdout: result.stdout, stderr: server ? server.stderr : result.stderr, log: server?.log ?? '' })]);
   if (server) panels.push(['Raw HTTP', () => renderRawHttp(ctx.request, server.response)]);
   const modeLine = server ? h('p', { class: 'le-muted le-mode-line' }, `Served like ${server.mode.version} · ${result.elapsedMs.toFixed(0)} ms`) : null;
   return h('div', { class: 'le-results-inner' }, ...cards(result, ctx), modeLine, tabs(panels, ctx));
