@@ -28,6 +28,11 @@ export const expectSchema = z.strictObject({
 export const checkSchema = z.strictObject({
   name: text('name', 'name: answers 404 for an unknown path'),
   request: requestSchema,
+  /** The server personality that answers this check (default reference): a check that must show what one
+   * real server does, e.g. wsgiref waiting for ever on an unsized wsgi.input.read(). */
+  server: z.enum(['reference', 'wsgiref', 'gunicorn', 'waitress'], { error: 'server must be reference, wsgiref, gunicorn or waitress' }).optional(),
+  /** Shown under the check when it fails: what it tests and why, in the reader's words. */
+  why: text('why', 'why: read() with no size waits for the client to close').optional(),
   workload: z.strictObject({
     concurrent_requests: z.number().int().min(2, 'workload.concurrent_requests must be at least 2').max(100),
   }).optional(),
@@ -43,7 +48,9 @@ export const exerciseSchema = z.strictObject({
   hints: z.array(text('each hint', '- The path is environ["PATH_INFO"].')).min(1, 'hints needs at least one hint'),
   checks: z.array(checkSchema).min(2, 'checks needs at least 2 checks'),
 }).refine((e) => e.kind === 'asgi' || e.checks.every((c) => !c.workload),
-  { message: 'a workload check needs kind: asgi (it runs on the event-loop simulation)', path: ['checks'] });
+  { message: 'a workload check needs kind: asgi (it runs on the event-loop simulation)', path: ['checks'] })
+  .refine((e) => e.kind === 'wsgi' || e.checks.every((c) => !c.server),
+    { message: 'server names a WSGI server personality; an asgi exercise runs on the event-loop simulation', path: ['checks'] });
 
 export type ExerciseData = z.infer<typeof exerciseSchema>;
 export type ExerciseCheck = z.infer<typeof checkSchema>;

@@ -2,7 +2,8 @@
 
 An exercise is content/phases/NN-slug/exercises/NAME/ with starter.py, solution.py and
 checks.yaml. A WSGI check is one request and its expectations, answered by wsgiref on
-loopback; with `no_violations: true` the app runs inside wsgiref.validate (PEP 3333 checks).
+loopback (a check with `server: wsgiref` asks for exactly that; other personalities are left to
+pyodide_exercises.ts); with `no_violations: true` the app runs inside wsgiref.validate (PEP 3333 checks).
 ASGI exercises (`kind: asgi`) are driven in-process by asgi_driver.py.
 """
 import re
@@ -50,6 +51,8 @@ def evaluate(expect, status_line, headers, body, log):
 
 def run_wsgi_check(path, check):
     """Serve the file, send the check's request, return failure messages."""
+    if check.get("server", "wsgiref") not in ("wsgiref", "reference"):
+        return [f"server: {check['server']} is checked only in Pyodide (pyodide_exercises.ts); this runs wsgiref"]
     req = check["request"]
     strict = bool(check["expect"].get("no_violations"))
     try:

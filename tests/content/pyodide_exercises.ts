@@ -1,7 +1,7 @@
 /**
  * Every exercise, judged in Pyodide exactly as the Exercise tag judges the reader's code: the
  * solution must pass all its checks and the starter must fail at least one. WSGI checks go through
- * the server core's batch command line (reference mode); ASGI checks through the event-loop
+ * the server core's batch command line (reference mode, or the check's `server`); ASGI checks through the event-loop
  * simulation's command line. Expectations are evaluated by src/lesson/exercise/evaluate.ts.
  * Each likely mistake in exercise_mistakes.yaml must fail with the words it lists (the broken rule
  * or the exception), not a bare status.
@@ -43,7 +43,7 @@ for (const ex of exercises) {
       if (ex.kind === 'asgi') loopRuns.push({ id, app, ...checkWorkload(check.request, check.workload) });
       else {
         const { method, path, headers, body } = check.request;
-        wsgiCases.push({ id, app, trace: false, request: { method, target: path, headers: Object.entries(headers ?? {}), body } });
+        wsgiCases.push({ id, app, mode: check.server, trace: false, request: { method, target: path, headers: Object.entries(headers ?? {}), body } });
       }
     });
   }

@@ -65,6 +65,16 @@ describe('checks.yaml schema', () => {
     timed.checks[0] = { ...timed.checks[0], expect: { max_seconds: 1 } };
     expect(problems(exerciseSchema, timed)[0]).toMatch(/^checks\.0\.expect\.max_seconds: .*needs a workload/);
   });
+  it('lets a WSGI check name the server personality that answers it, and say why it matters', () => {
+    const onWsgiref = structuredClone(exercise) as unknown as { kind?: string; checks: Record<string, unknown>[] };
+    onWsgiref.checks[0] = { ...onWsgiref.checks[0], server: 'wsgiref', why: 'wsgiref waits for ever on read().' };
+    expect(problems(exerciseSchema, onWsgiref)).toEqual([]);
+    onWsgiref.checks[1] = { ...onWsgiref.checks[1], server: 'apache' };
+    expect(problems(exerciseSchema, onWsgiref)[0]).toMatch(/^checks\.1\.server: server must be reference, wsgiref, gunicorn or waitress/);
+    onWsgiref.checks[1] = { ...onWsgiref.checks[1], server: 'gunicorn' };
+    onWsgiref.kind = 'asgi';
+    expect(problems(exerciseSchema, onWsgiref)[0]).toMatch(/server names a WSGI server personality/);
+  });
 });
 
 describe('reference rules', () => {

@@ -28,6 +28,7 @@ const ERROR_WORDS: Record<string, string> = {
   app_load: 'the app could not be loaded',
   app_exception: 'the app raised an exception',
   bad_request: 'the server refused the request',
+  timeout: 'the server never answered',
 };
 
 /** An answer from the WSGI server core. */

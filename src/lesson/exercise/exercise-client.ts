@@ -84,7 +84,15 @@ function wire(root: HTMLElement): void {
     item.dataset.state = passed ? 'pass' : 'fail';
     item.querySelector('[data-state-label]')!.textContent = passed ? 'Passed' : 'Failed';
     item.querySelector('dl')?.remove();
+    item.querySelector('.check-why')?.remove();
     if (passed) return;
+    const why = checks.find((c) => c.name === outcome.name)?.why;
+    if (why) {
+      const p = document.createElement('p');
+      p.className = 'check-why';
+      p.textContent = why;
+      item.append(p);
+    }
     const list = document.createElement('dl');
     for (const f of outcome.failures) {
       const what = document.createElement('div');
@@ -110,6 +118,7 @@ function wire(root: HTMLElement): void {
       li.dataset.state = 'pending';
       li.querySelector('[data-state-label]')!.textContent = 'Waiting';
       li.querySelector('dl')?.remove();
+      li.querySelector('.check-why')?.remove();
     }
     summary.textContent = 'Starting Python for the checks… (the first time takes a few seconds)';
     const outcomes: CheckOutcome[] = [];

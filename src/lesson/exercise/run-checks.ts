@@ -1,7 +1,8 @@
 /**
  * Runs an exercise's checks on the reader's code through the page's runtime client: each WSGI check
- * is one request to the server core in reference mode; ASGI checks run on the event-loop simulation
- * (src/runtime/python/concurrency), started by a small script in the reader's workspace.
+ * is one request to the server core in reference mode (or the personality its `server` names); ASGI
+ * checks run on the event-loop simulation (src/runtime/python/concurrency), started by a small script
+ * in the reader's workspace.
  */
 import type { RunResult, RuntimeClient } from '../../runtime/client.ts';
 import { answerFromCore, answerFromLoop, type LoopRecord } from './answers.ts';
@@ -12,6 +13,10 @@ export interface CheckSpec {
   name: string;
   request: CheckRequest;
   workload?: { concurrent_requests: number };
+  /** The server personality that answers (default reference). */
+  server?: 'reference' | 'wsgiref' | 'gunicorn' | 'waitress';
+  /** Shown under the check when it fails. */
+  why?: string;
   expect: Expectations;
 }
 
@@ -32,7 +37,7 @@ async function runWsgi(client: RuntimeClient, code: string, checks: CheckSpec[],
   const files = { 'app.py': code };
   for (const check of checks) {
     const { method, path, headers, body } = check.request;
-    const handle = client.request({ method, target: path, headers: Object.entries(headers ?? {}), body }, { mode: 'reference', trace: false, appSpec: 'app:app', files });
+    const handle = client.request({ method, target: path, headers: Object.entries(headers ?? {}), body }, { mode: check.server ?? 'reference', trace: false, appSpec: 'app:app', files });
     const result = await handle.result;
     const answer = result.server ? answerFromCore(result.server) : silentAnswer(result);
     done({ name: check.name, failures: evaluate(check.expect, answer) });
