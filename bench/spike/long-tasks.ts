@@ -16,7 +16,8 @@ const context = await browser.newContext({ serviceWorkers: 'block', viewport: { 
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 const events: Ev[] = [];
-cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as Ev[])));
+// Playwright's CDP types call trace events string maps; they carry numbers (ts, pid, dur).
+cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as Ev[])));
 const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
 await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.stack', transferMode: 'ReportEvents' });
 await page.goto(server.origin + PAGE);

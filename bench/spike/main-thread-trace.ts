@@ -17,7 +17,8 @@ for (const traced of [false, true]) {
   const page = context.pages()[0] ?? await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events: Array<{ name: string; ph: string; dur?: number; ts: number; tid: number; pid: number; args?: { name?: string } }> = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as typeof events)));
+  // Playwright's CDP types call trace events string maps; they carry numbers (ts, pid, dur).
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   if (traced) await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink,v8.execute,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   await page.goto(server.origin + PAGE, { waitUntil: 'load' });

@@ -22,7 +22,8 @@ export async function tracedWarmVisit(profile: string, url: string, categories: 
   });
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as TraceEvent[])));
+  // Playwright's CDP types call trace events string maps; they carry numbers (ts, pid, dur).
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   if (categories) await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   await page.goto(url);

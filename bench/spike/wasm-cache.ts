@@ -24,7 +24,8 @@ for (const visit of [1, 2, 3]) {
   const page = context.pages()[0] ?? await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events: Ev[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as Ev[])));
+  // Playwright's CDP types call trace events string maps; they carry numbers (ts, pid, dur).
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as Ev[])));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.start', { categories: 'v8.wasm,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   await page.goto(server.origin + PAGE);

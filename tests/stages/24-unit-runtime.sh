@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The browser runtime's unit tests: the protocol (every message type), the client against scripted
-# workers, and the real worker core + Python in a Node worker thread.
+# The browser runtime's unit tests (Vitest, every tests/unit/runtime-*.test.ts): the protocol (every
+# message type), the client against scripted workers, the real worker core + Python in a Node worker
+# thread, simulations through the client (time limit, then the next run), and the memory snapshot's
+# page container format.
 set -eu
-npx vitest run tests/unit/runtime-protocol.test.ts tests/unit/runtime-client.test.ts tests/unit/runtime-node.test.ts
+npx vitest run tests/unit/runtime-
