@@ -77,6 +77,8 @@ BAD_REQUESTS.update({
     "bad10_no_cl_generator": _req("GET /bad/no_cl_generator HTTP/1.0"),
     "badhead_no_cl_one_item": _req("HEAD /bad/no_cl_one_item HTTP/1.1", H),
     "badhead_cl_larger": _req("HEAD /bad/cl_larger HTTP/1.1", H),
+    "badhead_cl_empty_body": _req("HEAD /bad/cl_empty_body HTTP/1.1", H),
+    "badhead10_cl_empty_body": _req("HEAD /bad/cl_empty_body HTTP/1.0"),
 })
 
 # Malformed requests: each server's own refusal (or, for some, acceptance).

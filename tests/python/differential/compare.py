@@ -16,9 +16,10 @@ def normalise(data):
     return DATE_RE.sub(rb"\1<date>", data)
 
 
-def components(data, closed):
-    """The parts of a response a client cares about: status, app headers, body, completeness."""
-    status, headers, body, complete = read_response(data)
+def components(data, closed, head=False):
+    """The parts of a response a client cares about: status, app headers, body, completeness.
+    `head`: the request was HEAD, so the response is whole once its header section is."""
+    status, headers, body, complete = read_response(data, head=head)
     app_headers = sorted((n.lower(), v) for n, v in headers if n.lower() not in SERVER_MANAGED)
     found = {"status": status, "app_headers": app_headers, "body": body,
              "outcome": "complete" if data and complete else "cut"}
@@ -34,9 +35,9 @@ def dump_keys(body):
     return dict(line.split("=", 1) for line in lines if "=" in line)
 
 
-def agreed(real):
+def agreed(real, head=False):
     """Components on which every real server agrees: {name: value}."""
-    parts = [components(r["response"], r["closed"]) for r in real.values()]
+    parts = [components(r["response"], r["closed"], head) for r in real.values()]
     keys = set().union(*parts)
     same = {k: parts[0].get(k) for k in keys if all(p.get(k) == parts[0].get(k) for p in parts[1:])}
     same = {k: v for k, v in same.items() if v is not None}

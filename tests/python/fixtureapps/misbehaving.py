@@ -70,6 +70,12 @@ def cl_larger(environ, start_response):
     return [b"hello"]
 
 
+def cl_empty_body(environ, start_response):
+    # Short for GET; for HEAD exactly right (phase 2's head_request.py): the length a GET would get.
+    start_response("200 OK", [TEXT, ("Content-Length", "24")])
+    return []
+
+
 def cl_not_a_number(environ, start_response):
     start_response("200 OK", [TEXT, ("Content-Length", "five")])
     return [b"hello"]

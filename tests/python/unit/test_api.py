@@ -130,6 +130,20 @@ class OutcomeTest(unittest.TestCase):
             self.assertIn("content_length_short", [v["rule"] for v in result["violations"]])
 
 
+    def test_head_with_the_length_of_a_get_and_no_body_is_right(self):
+        # Measured on wsgiref, gunicorn 20.1 and waitress 2.1.2: each answers it as it is, no
+        # warning; a client reads a HEAD answer as whole after its header section.
+        raw = b"HEAD /bad/cl_empty_body HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        for mode in MODES:
+            result = run(raw, mode=mode)
+            self.assertEqual((result["status"], result["outcome"], result["violations"]),
+                             ("200 OK", "complete", []), mode)
+            self.assertIn(["Content-Length", "24"], result["headers"], mode)
+            got = run(get("/bad/cl_empty_body"), mode=mode)  # the same answer to GET is short
+            self.assertEqual(got["outcome"], "cut", mode)
+            self.assertIn("content_length_short", [v["rule"] for v in got["violations"]], mode)
+
+
 class ReferenceModeTest(unittest.TestCase):
     def test_rejected_by_some_server_means_500(self):
         for name in ("status_no_reason", "headers_tuple", "hop_by_hop", "str_body", "crlf_in_header",

@@ -48,6 +48,9 @@ class CheckerTest(unittest.TestCase):
         for rule, call in cases.items():
             self.assertIn(rule, rules(call), rule)
 
+    def test_head_has_no_length_check(self):
+        self.assertEqual(rules(lambda c: c.lengths("200 OK", [("Content-Length", "24")], 0, head=True)), [])
+
     def test_exc_info_allows_a_second_call(self):
         self.assertEqual(rules(lambda c: c.start_response("500 Oops", [], (1, 2, 3), True)), [])
 

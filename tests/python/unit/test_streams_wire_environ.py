@@ -48,6 +48,11 @@ class WireTest(unittest.TestCase):
         self.assertEqual(read_response(interim)[0::2], ("404 Nope", b"body"))
         self.assertEqual(read_response(b"")[0], None)
 
+    def test_a_head_answer_is_whole_after_its_header_section(self):
+        head = b"HTTP/1.1 200 OK\r\nContent-Length: 24\r\n\r\n"
+        self.assertEqual(read_response(head, head=True)[2:], (b"", True))
+        self.assertEqual(read_response(head)[2:], (b"", False))
+
     def test_chunk_size_is_upper_case_hex(self):
         self.assertEqual(chunk(b"x" * 26), b"1A\r\n" + b"x" * 26 + b"\r\n")
 

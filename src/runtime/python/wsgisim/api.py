@@ -133,7 +133,7 @@ def _serve(server, app, log, wire):
 def _exchange(server, error, request_span, sent, wire):
     """One request of the connection and its response: byte ranges, status, outcome (JSON-able)."""
     data = bytes(wire.data[sent:])
-    status, _, _, complete = read_response(data)
+    status, _, _, complete = read_response(data, head=server.method == "HEAD")
     return {"request": list(request_span), "response": [sent, len(wire.data)], "status": status,
             "outcome": "cut" if wire.cut or not data or not complete else "complete",
             "error": error, "environ": jsonable(server.environ or {})}
@@ -141,7 +141,7 @@ def _exchange(server, error, request_span, sent, wire):
 
 def _result(server, ctx, error, out, err, exchanges):
     data = bytes(ctx.wire.data)
-    status, headers, body, complete = read_response(data)
+    status, headers, body, complete = read_response(data, head=server.method == "HEAD")
     cut = ctx.wire.cut or not data or not complete
     if len(exchanges) > 1:  # the first response is the one described; later ones are in exchanges
         cut = exchanges[0]["outcome"] == "cut"

@@ -99,10 +99,15 @@ class Checker:
             rule = "write_not_bytes" if from_write else "body_item_not_bytes"
             self.record(rule, kind=type(item).__name__, value=item)
 
-    def lengths(self, status, headers, sent):
-        """Check the body length against Content-Length and the status at the end of the body."""
+    def lengths(self, status, headers, sent, head=False):
+        """Check the body length against Content-Length and the status at the end of the body.
+
+        For HEAD, Content-Length is the length a GET's body would have (RFC 9110 8.6) and the body
+        is empty or dropped: no length check (wsgiref, gunicorn and waitress answer it as it is)."""
         if isinstance(status, str) and status.startswith(NO_BODY) and sent:
             self.record("body_not_allowed", status=status, sent=sent)
+        if head:
+            return
         for name, value in headers or ():
             if isinstance(name, str) and name.lower() == "content-length":
                 if isinstance(value, str) and value.strip().isdigit():

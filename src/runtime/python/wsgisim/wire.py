@@ -24,29 +24,32 @@ def chunk(data):
     return b"%X\r\n%s\r\n" % (len(data), data)
 
 
-def read_response(data):
-    """How a client reads `data`: (status, [[name, value]], body, complete)."""
+def read_response(data, head=False):
+    """How a client reads `data`: (status, [[name, value]], body, complete).
+
+    `head`: the request was HEAD, so the response ends with its header section (RFC 9110 9.3.2);
+    body bytes a server sent anyway are returned as they are, and do not make it incomplete."""
     pos = 0
     while True:
         end = data.find(b"\r\n\r\n", pos)
         if end < 0:
             return None, [], b"", False
-        head = data[pos:end].decode("latin-1").split("\r\n")
-        parts = head[0].split(" ", 1)
+        lines = data[pos:end].decode("latin-1").split("\r\n")
+        parts = lines[0].split(" ", 1)
         status = parts[1] if len(parts) > 1 else ""
         if status.startswith("100 ") and len(data) > end + 4:
             pos = end + 4
             continue
         break
-    headers = [[n, v.strip()] for n, _, v in (line.partition(":") for line in head[1:])]
+    headers = [[n, v.strip()] for n, _, v in (line.partition(":") for line in lines[1:])]
     rest = bytes(data[end + 4:])
     names = {n.lower(): v for n, v in headers}
     if "chunked" in names.get("transfer-encoding", "").lower():
         body, complete = _dechunk(rest)
-        return status, headers, body, complete
+        return status, headers, body, complete or head
     length = names.get("content-length", "")
     if length.isdigit():
-        return status, headers, rest[:int(length)], len(rest) >= int(length)
+        return status, headers, rest[:int(length)], head or len(rest) >= int(length)
     return status, headers, rest, True
 
 

@@ -47,6 +47,7 @@ class BaseServer:
         self.app_bytes = 0           # body bytes the app produced (write() and the iterable)
         self.onion = None            # the middleware-layer recorder (issue 6) while the app runs
         self.consumed = None         # where this request ended in ctx.raw (known when another may follow)
+        self.method = None           # the request's method as parsed (HEAD: the response has no body)
 
     def serve(self, app):
         """Handle ctx.raw with `app`, writing the response to ctx.wire."""
@@ -63,6 +64,7 @@ class BaseServer:
 
     def parsed(self, method, target, version, fields, body):
         """Trace the parsed request."""
+        self.method = method
         self.trace.emit("request_parsed", method=method, target=target, version=version,
                         headers=[[f.name, f.value] for f in fields], body_size=len(body))
 
@@ -128,7 +130,7 @@ class BaseServer:
         """The app's body is complete: check its length against the headers."""
         if self.sr_calls == 0:
             self.checker.record("start_response_not_called")
-        self.checker.lengths(self.sr_status, self.sr_headers, self.app_bytes)
+        self.checker.lengths(self.sr_status, self.sr_headers, self.app_bytes, head=self.method == "HEAD")
 
     def app_failed(self, exc, log_prefix=""):
         """Record an exception from the app: trace event, error dict, traceback in the log.

@@ -142,7 +142,7 @@ class ReferenceServer(BaseServer):
             self.send_headers()
             if self.chunked:
                 self.wire.send(b"0\r\n\r\n", "last_chunk")
-            if self.length is not None and self.sent < self.length:
+            if self.length is not None and self.sent < self.length and self.method != "HEAD":
                 self.wire.cut = True   # a short body: the connection is closed on the client
         finally:
             self.close_result(self.result)
