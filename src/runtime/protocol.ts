@@ -13,7 +13,7 @@ export type { SimulationResult, SimulationSpec } from './simulation-result.ts';
 /** The reader's files: path relative to the app folder (e.g. "app.py", "lib/util.py") → source. */
 export type Workspace = Record<string, string>;
 
-/** The server whose behaviour the core imitates (see python-api.md). */
+/** The server whose behaviour the core imitates (see Modes in src/runtime/python/README.md). */
 export type ServerMode = 'reference' | 'wsgiref' | 'gunicorn' | 'waitress';
 
 /** Options of one run, as the worker needs them (time limits are enforced by the client). */

@@ -1,6 +1,6 @@
 /**
  * The server core's answer to one request, exactly as `wsgisim.api.run_request` returns it
- * (notes/python-api.md), with bytes as Uint8Array. Keys keep the core's snake_case on purpose:
+ * (its API in src/runtime/python/README.md), with bytes as Uint8Array. Keys keep the core's snake_case on purpose:
  * one name per field from Python to the page, no renaming layer to drift.
  */
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
-# How many numbered ideas each phase has in /work/shared/curriculum.md (the content contract).
+# How many numbered ideas each phase has in the curriculum (the content contract, kept outside the repo).
 ITEMS_PER_PHASE = {1: 9, 2: 8, 3: 8, 4: 6}
 
 

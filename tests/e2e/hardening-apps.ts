@@ -1,7 +1,7 @@
 /**
  * The adversarial apps of tests/e2e/hardening-adversarial.spec.ts: code a reader could write that
  * loops, floods, exits, reaches for the page, or breaks PEP 3333 in each way real servers disagree on
- * (/work/shared/server-behaviour.md). Each is a whole workspace; the app is app:app.
+ * (measured, and listed under Modes in src/runtime/python/README.md). Each is a whole workspace; the app is app:app.
  */
 
 /** A workspace whose app.py is `source`. */
@@ -43,7 +43,7 @@ def app(environ, start_response):
   { name: 'os._exit()', files: appWith('import os\nos._exit(1)'), limitMs: SLOW_LIMIT_MS, expect: /exit|crash|restarted/i },
 ];
 
-/** Apps that break the WSGI contract (server-behaviour.md): each gets a 500 or a cut, with words. */
+/** Apps that break the WSGI contract (as real servers judge it): each gets a 500 or a cut, with words. */
 export const MISBEHAVING: { name: string; files: Record<string, string> }[] = [
   { name: 'raises before start_response', files: appWith("raise ValueError('boom')") },
   { name: 'returns None', files: app("def app(environ, start_response):\n    start_response('200 OK', [])") },

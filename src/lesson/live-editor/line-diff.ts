@@ -1,7 +1,7 @@
 /**
  * A line diff (longest common subsequence) between the lesson's code and the reader's, to show what
  * changed. Examples are short (tens of lines), so the quadratic table is fine.
- * Unit-tested in tests/unit/editor-line-diff.test.ts.
+ * Unit-tested in tests/unit/editor-results-format.test.ts.
  */
 export type DiffLine = { op: ' ' | '-' | '+'; text: string };
 

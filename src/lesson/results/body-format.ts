@@ -1,6 +1,6 @@
 /**
  * How a response body is shown: as text when it decodes, pretty JSON when it parses, hex otherwise.
- * Pure functions, unit-tested in tests/unit/editor-body-format.test.ts.
+ * Pure functions, unit-tested in tests/unit/editor-results-format.test.ts.
  */
 export type BodyView = 'text' | 'json' | 'hex';
 

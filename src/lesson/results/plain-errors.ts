@@ -1,7 +1,7 @@
 /**
  * Python's error messages, said in plain words for someone learning, with the line to mark in the
  * editor. The real message and traceback are always shown as well; this only adds a first sentence.
- * Pure functions, unit-tested in tests/unit/editor-plain-errors.test.ts.
+ * Pure functions, unit-tested in tests/unit/editor-results-format.test.ts.
  */
 export interface PythonError {
   kind: string;

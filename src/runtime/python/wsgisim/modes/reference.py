@@ -1,7 +1,7 @@
 """The reference server: the bytes wsgiref, gunicorn and waitress agree on, and one documented
 choice where they differ (HTTP version echoed, Content-Length when known, chunked otherwise on
 HTTP/1.1, Connection: close). Any PEP 3333 rule that at least one real server enforces is enforced
-here: the app gets an exception and the client a 500 (see ../README.md)."""
+here: the app gets an exception and the client a 500 (see Modes in ../../README.md)."""
 from email.utils import formatdate
 
 from ..checks import Checker
@@ -13,7 +13,7 @@ from .base import BaseServer
 from .reference_parse import parse
 
 SOFTWARE = "wsgisim/1.0 (reference)"
-# Rules that make at least one real server refuse the response (see server-behaviour.md).
+# Rules that make at least one real server refuse the response (Modes in ../../README.md lists them).
 FATAL = {"status_not_str", "status_format", "status_control", "headers_not_list",
          "header_not_tuple", "header_name_not_str", "header_value_not_str", "header_name_invalid",
          "header_value_control", "header_value_not_latin1", "hop_by_hop", "content_length_invalid"}

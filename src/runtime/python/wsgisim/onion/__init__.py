@@ -4,7 +4,7 @@ annotations in their code.
 A layer is any Python callable called, while the server is calling the app or iterating its body,
 with a WSGI environ (a dict carrying "wsgi.version") and a start_response callable. `start()` watches
 calls with sys.setprofile (observing only: no argument is replaced, nothing is iterated or called);
-`Recorder.stop()` adds one `layer_summary` event per layer. Event shapes: ../README.md and events.md.
+`Recorder.stop()` adds one `layer_summary` event per layer. Event shapes: ../../README.md and events.md.
 """
 import sys
 
