@@ -5,7 +5,8 @@
 # missing file, a deleted cache or a removed sw.js heal), storage that is full, disabled or outlives a killed worker,
 # the Python sandbox against a hostile share link and a poisoned kept snapshot (its own server on 8483),
 # hostile share links on /playground/ (inflation bombs, wrong shapes, hostile names, too many kept), and
-# damaged saved work, hostile progress imports and the reset of editors' work.
+# damaged saved work, hostile progress imports and the reset of editors' work, and an HTML preview that
+# floods its reports, pushes history entries and reloads itself in a loop.
 # astro preview on 4480. First the unit tests of the two build steps (CSP check, service worker list) and of
 # share links, workspace names, the zip, progress transfer and saved work (no other stage runs them).
 set -eu
@@ -15,4 +16,5 @@ SITE_TEST_PAGES=1 PREVIEW_PORT="${HARDENING_PREVIEW_PORT:-4480}" PW_WORKERS=2 np
   tests/e2e/hardening-csp.spec.ts tests/e2e/hardening-adversarial.spec.ts \
   tests/e2e/hardening-offline.spec.ts tests/e2e/hardening-sw-heal.spec.ts tests/e2e/hardening-storage.spec.ts \
   tests/e2e/hardening-sandbox.spec.ts tests/e2e/hardening-share.spec.ts tests/e2e/hardening-saved.spec.ts \
+  tests/e2e/hardening-preview.spec.ts \
   --output /tmp/hardening-test-results
