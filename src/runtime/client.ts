@@ -10,9 +10,9 @@ import { encodeRequest, type HttpRequest } from './http-request.ts';
 import type { Notice, ReadyInfo, RunResult, SimulationSpec, Workspace } from './protocol.ts';
 import type { RunHandle, RunOptions, RuntimeEvents, RuntimeOptions, RuntimeState } from './client-types.ts';
 import { createJob, settingsFor, type Job, type RunMessage } from './run-job.ts';
-import { crashNotice, stopNotice, type StopReason } from './stop-notices.ts';
+import { crashNotice, stopNotice, unresponsiveNotice, type StopReason } from './stop-notices.ts';
 import { createBrowserWorker } from './browser-worker.ts';
-import { newId, WorkerGone, WorkerSlot, type LoadProgress, type WorkerPort } from './worker-slot.ts';
+import { newId, WorkerGone, WorkerSlot, WorkerUnresponsive, type LoadProgress, type WorkerPort } from './worker-slot.ts';
 import { defaultIndexURL, takeEarlyWorker } from './early-start.ts';
 
 export type { HttpRequest } from './http-request.ts';
@@ -23,6 +23,9 @@ export type { Notice, ReadyInfo, RunResult, ServerMode, SimulationResult, Simula
 
 /** How long a run that caught the interrupt may take to send its result before its worker is replaced. */
 const REPORT_AFTER_INTERRUPT_MS = 10_000;
+/** How long an idle worker may take to answer set-files or a ping before it is taken for dead: generous,
+ * it answers in about a millisecond unless its code closed it (js.close()) or it hangs. */
+const ANSWER_DEADLINE_MS = 5_000;
 /** How long after a run the warm standby starts loading (see scheduleStandby). */
 const STANDBY_AFTER_RUN_MS = 2_000;
 
@@ -97,10 +100,11 @@ export class RuntimeClient {
     const slot = this.active;
     if (!slot) return;
     try {
-      const reply = await slot.call({ type: 'set-files', id: newId(), files: this.files });
+      const reply = await slot.call({ type: 'set-files', id: newId(), files: this.files }, ANSWER_DEADLINE_MS);
       if (reply.type === 'failed' && slot === this.active) throw new Error(reply.message);
     } catch (err) {
-      if (!(err instanceof WorkerGone)) throw err; // a replacement worker starts with these files
+      // A replacement worker starts with these files; a silent one is replaced before the next run.
+      if (!(err instanceof WorkerGone) && !(err instanceof WorkerUnresponsive)) throw err;
     }
   }
 
@@ -246,9 +250,19 @@ export class RuntimeClient {
       // The standby just took over: its successor loads now, so a forced stop of this run (other code,
       // likelier to misbehave) still finds one instead of waiting for Python to load.
       this.prepareStandby();
+    } else if (clean.ranWorkspace !== null && !(await this.answers(clean))) {
+      // The last run left its worker unable to answer (its code closed it): start this one afresh.
+      this.events.emit('notice', unresponsiveNotice());
+      this.replace(clean);
+      clean = await this.ensureActive();
     }
     clean.ranWorkspace = key;
     return clean;
+  }
+
+  /** Whether `slot` answers a ping in time. */
+  private async answers(slot: WorkerSlot): Promise<boolean> {
+    try { return (await slot.call({ type: 'ping', id: newId() }, ANSWER_DEADLINE_MS)).type === 'pong'; } catch { return false; }
   }
 
   private finish(job: Job, result: RunResult): RunResult {

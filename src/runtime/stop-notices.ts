@@ -30,3 +30,12 @@ export function crashNotice(detail: string): Notice {
       + 'This usually means the code used far too much memory or recursed very deeply.',
   };
 }
+
+/** The notice for a worker that stopped answering between runs (its code closed it, for example with js.close()). */
+export function unresponsiveNotice(): Notice {
+  return {
+    kind: 'crash', restarted: true,
+    message: 'Python stopped answering after the last run (its code may have closed its worker, for example with js.close()), '
+      + 'so it was restarted and your files were reloaded.',
+  };
+}

@@ -29,6 +29,11 @@ export class RuntimeLoadError extends Error {
   }
 }
 
+/** Rejection of a call its worker did not answer in time (the worker closed itself, or hangs outside a run). */
+export class WorkerUnresponsive extends Error {
+  constructor() { super('The Python worker did not answer.'); this.name = 'WorkerUnresponsive'; }
+}
+
 /** Rejection of calls still pending when their worker was terminated. */
 export class WorkerGone extends Error {
   constructor() { super('The Python worker was stopped.'); this.name = 'WorkerGone'; }
@@ -122,11 +127,17 @@ export class WorkerSlot {
     }
   }
 
-  /** Send `message` and wait for its final reply (result, failed, files-set or pong). */
-  call(message: Exclude<ClientMessage, { type: 'init' }>): Promise<FinalReply> {
+  /** Send `message` and wait for its final reply (result, failed, files-set or pong), at most `deadlineMs`
+   * when given (WorkerUnresponsive after it). */
+  call(message: Exclude<ClientMessage, { type: 'init' }>, deadlineMs?: number): Promise<FinalReply> {
     if (!this.alive) return Promise.reject(new WorkerGone());
     return new Promise((resolve, reject) => {
-      this.pending.set(message.id, { resolve, reject });
+      const timer = deadlineMs === undefined ? undefined : setTimeout(() => {
+        this.pending.delete(message.id);
+        reject(new WorkerUnresponsive());
+      }, deadlineMs);
+      const settle = <T>(fn: (value: T) => void) => (value: T) => { clearTimeout(timer); fn(value); };
+      this.pending.set(message.id, { resolve: settle(resolve), reject: settle(reject) });
       this.port.postMessage(message);
     });
   }

@@ -63,3 +63,12 @@ test('the same code run twice keeps its worker: its module state is purged, its 
   expect((await sendRequest(page, { 'app.py': counter })).body).toBe('module 1 worker 1');
   expect((await sendRequest(page, { 'app.py': counter })).body).toBe('module 1 worker 2');
 });
+
+test('code that closes its own worker (js.close()) does not hang the next Run: Python restarts, the reader is told', async ({ page }) => {
+  await openRuntime(page, base);
+  const closer = 'import js\n\ndef app(environ, start_response):\n    if environ["PATH_INFO"] == "/close":\n        js.close()\n    start_response("200 OK", [])\n    return [b"still here"]\n';
+  await sendRequest(page, { 'app.py': closer }, { method: 'GET', target: '/close' });
+  const next = await sendRequest(page, { 'app.py': closer });
+  expect(next.body).toBe('still here');
+  await expect(page.getByRole('status', { name: 'Runtime notice' })).toContainText('Python stopped answering');
+});
