@@ -130,7 +130,12 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
       case 'init': return init(msg);
       case 'set-files':
         if (!rt) return opts.post({ type: 'failed', id: msg.id, message: 'Python is not loaded.', fatal: true });
-        return opts.post({ type: 'files-set', id: msg.id, count: rt.set_files(JSON.stringify(msg.files)) });
+        try {
+          return opts.post({ type: 'files-set', id: msg.id, count: rt.set_files(JSON.stringify(msg.files)) });
+        } catch (err) {
+          // A file Python cannot write (a name the page should have refused): say so rather than never answer.
+          return opts.post({ type: 'failed', id: msg.id, message: `The files could not be written: ${(err as Error).message}`, fatal: false });
+        }
       case 'run-request':
       case 'run-script':
       case 'run-simulation': return run(msg);
