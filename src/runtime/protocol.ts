@@ -25,6 +25,9 @@ export interface RunSettings {
   outputLimit: number;
   /** Bytes of response kept; a longer response is cut and reported. */
   responseLimit: number;
+  /** After the request's bytes the client closes its sending side (a half-close) instead of keeping
+   * the connection open: a server that needs more bytes gets end-of-file instead of waiting. */
+  halfClose: boolean;
 }
 
 /** Why a run ended early, in words for the reader; `restarted` means Python was replaced. */

@@ -24,7 +24,7 @@ export interface Job {
   output: { stdout: string[]; stderr: string[] };
 }
 
-export const DEFAULT_SETTINGS = { appSpec: 'app:app', mode: 'reference', trace: true, outputLimit: 1_000_000, responseLimit: 10_000_000 } as const;
+export const DEFAULT_SETTINGS = { appSpec: 'app:app', mode: 'reference', trace: true, outputLimit: 1_000_000, responseLimit: 10_000_000, halfClose: false } as const;
 
 /** A new job for `message`; `started` resolves when the worker reports that it began the run. */
 export function createJob(message: RunMessage, options: RunOptions): Job {
@@ -50,5 +50,6 @@ function pick(o: RunOptions): Partial<RunSettings> {
   if (o.trace !== undefined) out.trace = o.trace;
   if (o.outputLimit !== undefined) out.outputLimit = o.outputLimit;
   if (o.responseLimit !== undefined) out.responseLimit = o.responseLimit;
+  if (o.halfClose !== undefined) out.halfClose = o.halfClose;
   return out;
 }

@@ -138,4 +138,14 @@ describe('the runtime in Node', () => {
     const next = await script({ 'app.py': 'import sys\nprint("bye")\nsys.exit(0)\n' });
     expect(next).toMatchObject({ stdout: 'bye\n', notice: null, exception: null });
   });
+
+  it('keeps the connection open unless the run asks for a half-close (halfClose), where wsgiref answers what it has', async () => {
+    await client.setFiles({ 'app.py': 'def app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"served"]\n' });
+    const unfinished = new TextEncoder().encode('GET / HTTP/1.1\r\nHost: example\r\n'); // no blank line: the head never ends
+    const open = await client.request(unfinished, { mode: 'wsgiref' }).result;
+    expect(open.server?.status ?? null).toBeNull();
+    expect(open.server?.error?.kind).toBe('timeout');
+    const halfClosed = await client.request(unfinished, { mode: 'wsgiref', halfClose: true }).result;
+    expect(halfClosed.server?.status).toBe('200 OK');
+  });
 });

@@ -100,7 +100,8 @@ def run_request(raw, settings_json):
         from wsgisim.api import run_request as core_run
         data = raw.to_bytes() if hasattr(raw, "to_bytes") else bytes(raw)
         server = core_run(data, app_dir=APP_DIR, app_spec=settings["appSpec"],
-                          mode=settings["mode"], trace=settings["trace"], on_output=sink.write)
+                          mode=settings["mode"], trace=settings["trace"], on_output=sink.write,
+                          half_close=settings.get("halfClose", False))
     except BaseException as exc:  # KeyboardInterrupt from a stop, or a failure of the core itself
         exception = describe_exception(exc, APP_DIR)
         notice = _notice(exception["type"], exception["message"])
