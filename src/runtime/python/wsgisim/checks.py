@@ -11,6 +11,7 @@ from .violations import describe
 TOKEN_RE = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 STATUS_RE = re.compile(r"[0-9]{3} [^\x00-\x1f\x7f]+")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+# RFC 2616 13.5.1's hop-by-hop headers, the set wsgiref, waitress and PEP 3333 use: one place for all modes.
 HOP_BY_HOP = frozenset(("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
                         "te", "trailers", "transfer-encoding", "upgrade"))
 NO_BODY = ("1", "204", "304")

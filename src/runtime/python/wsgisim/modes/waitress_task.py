@@ -2,8 +2,8 @@
 building, framing and error pages, writing to the simulated wire."""
 from email.utils import formatdate
 
-HOP_BY_HOP = frozenset(("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
-                        "te", "trailers", "transfer-encoding", "upgrade"))
+from ..checks import HOP_BY_HOP  # waitress.utilities.hop_by_hop: the same eight names
+
 BYTES_LIKE = (bytes, bytearray, memoryview)
 
 

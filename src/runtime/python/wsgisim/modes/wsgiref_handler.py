@@ -3,9 +3,9 @@ runs it: start_response checks, Content-Length for one-item bodies, the 500 page
 import time
 from email.utils import formatdate
 
+from ..checks import HOP_BY_HOP  # wsgiref.util._hoppish: the same eight names
+
 SOFTWARE = "WSGIServer/0.2 CPython/3.11.2"          # ServerHandler.server_software
-HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
-              "trailers", "transfer-encoding", "upgrade"}
 ERROR_BODY = b"A server error occurred.  Please contact the administrator."
 
 
