@@ -6,6 +6,7 @@
 import { PROGRESS_KEY } from './progress.ts';
 import { savedWorkProblem } from '../lesson/live-editor/saved-work.ts';
 import { describe, playgroundEntryProblem } from '../lesson/work-schema.ts';
+import { QUIZ_SEED_KEY, SEED_PATTERN } from '../lesson/quiz/seed.ts';
 
 /** Exercise code is kept under this prefix + the exercise name. */
 export const EXERCISE_CODE_PREFIX = 'wsgi-ground-up:exercise:';
@@ -39,6 +40,7 @@ export function describeEntry(key: string, value: unknown): { label: string; pro
     problem: text === null ? `its value is ${describe(value)}, not text.` : text.length > MAX_VALUE_CHARS ? `it holds ${text.length.toLocaleString('en')} characters; at most ${MAX_VALUE_CHARS.toLocaleString('en')} are accepted.` : rule(text),
   });
   if (key === PROGRESS_KEY) return check('Quiz answers and passed exercises', (v) => { const p = json(v); return p.ok && isRecord(p.data) ? null : 'it is not progress (an object per phase).'; });
+  if (key === QUIZ_SEED_KEY) return check('The order of quiz answers', (v) => (SEED_PATTERN.test(v) ? null : 'it is not 16 hex digits.'));
   if (key === 'wsgi-theme') return check('Theme', (v) => (v === 'light' || v === 'dark' ? null : `it is ${JSON.stringify(v.slice(0, 20))}, not light or dark.`));
   if (key === 'wsgi-last-phase') {
     return check('Where to continue', (v) => {

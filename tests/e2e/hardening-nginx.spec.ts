@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { watchPage } from './helpers/watch-page.ts';
 import { liveEditor, openEditor, PHASE1, typeCode } from './editor-page.ts';
 import { readServingPolicy, responseHeaders } from '../../src/integrations/serving-policy.ts';
+import { correctIndex } from './helpers/quiz-answers.ts';
 
 // The reader's main journey against real nginx with deploy/nginx/site.conf (tests/e2e/nginx.playwright.config.ts
 // starts it): the serving policy's headers on every response (the ones the preview server and the service
@@ -79,10 +80,7 @@ test('the main reader journey behind nginx: open phase 1, edit, run, read, answe
 
   const quiz = page.getByRole('region', { name: 'Quick check' });
   const q1 = quiz.getByRole('group', { name: /^Question 1\./ });
-  const radios = q1.getByRole('radio');
-  for (let i = 0; i < (await radios.count()); i++) {
-    if ((await radios.nth(i).getAttribute('data-correct')) === 'true') await radios.nth(i).check();
-  }
+  await q1.getByRole('radio').nth(await correctIndex(q1)).check();
   await quiz.getByRole('button', { name: 'Check question 1' }).click();
   await expect(q1.locator('xpath=..').getByRole('status')).toContainText('Right.');
   expect(watch.problems()).toEqual([]);

@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { watchPage } from './helpers/watch-page.ts';
 import { liveEditor, openEditor, PHASE1, typeCode } from './editor-page.ts';
+import { correctIndex } from './helpers/quiz-answers.ts';
 
 // The reader's work survives what can go wrong around it: reloads, a Python worker that had to be
 // killed, leaving the page and coming back; and where storage is full or disabled, the page says so
@@ -14,10 +15,7 @@ const KILLER = 'def app(environ, start_response):\n    while True:\n        try:
 async function answerFirstQuestion(page: Page) {
   const quiz = page.getByRole('region', { name: 'Quick check' });
   const q1 = quiz.getByRole('group', { name: /^Question 1\./ });
-  const radios = q1.getByRole('radio');
-  for (let i = 0; i < (await radios.count()); i++) {
-    if ((await radios.nth(i).getAttribute('data-correct')) === 'true') await radios.nth(i).check();
-  }
+  await q1.getByRole('radio').nth(await correctIndex(q1)).check();
   await quiz.getByRole('button', { name: 'Check question 1' }).click();
   await expect(q1.locator('xpath=..').getByRole('status')).toContainText('Right.');
   return q1;

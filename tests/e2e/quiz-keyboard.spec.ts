@@ -1,17 +1,10 @@
 import { test, expect, type Locator } from '@playwright/test';
 import { watchPage } from './helpers/watch-page.ts';
+import { correctIndex } from './helpers/quiz-answers.ts';
 
 // A reader answers the quick check by keyboard alone: wrong first, then right; the first attempt is
 // the score. After a reload the answers are still there, and the landing page shows the score.
 const PAGE = '/phases/an-app-from-scratch/';
-
-/** The index of the correct option of a question (the page marks it for its own feedback). */
-async function correctIndex(group: Locator): Promise<number> {
-  const radios = group.getByRole('radio');
-  const count = await radios.count();
-  for (let i = 0; i < count; i++) if ((await radios.nth(i).getAttribute('data-correct')) === 'true') return i;
-  throw new Error('no correct option marked');
-}
 
 /** Moves the selection with arrow keys from the checked (or first) radio to option `index`. */
 async function choose(group: Locator, index: number) {

@@ -1,27 +1,46 @@
 /**
- * Brings every <Quiz> on the page to life: checks the chosen option, explains it, records the
- * answer (first attempt scored), restores earlier answers after a reload, and keeps the score line.
+ * Brings every <Quiz> on the page to life: puts the options in this reader's order, checks the
+ * chosen option against the shipped hash, opens its explanation, records the answer (first attempt
+ * scored), restores earlier answers after a reload, and keeps the score line.
  */
 import { phaseProgress, recordAnswer, type QuizAnswer } from '../../progress/progress.ts';
 import { onStorageProblem } from '../../progress/storage.ts';
+import { isCorrect, openExplanation, readerOrder } from './sealed.ts';
+import { quizSeed } from './seed.ts';
 
-function explanation(form: HTMLFormElement, option: number): string {
-  return form.querySelector<HTMLTemplateElement>(`template[data-explanation="${option}"]`)?.content.textContent?.trim() ?? '';
+/** Progress keeps an option as a number: its opaque id read as hex (ids are 10 hex digits). */
+const idNumber = (id: string) => Number.parseInt(id, 16);
+const numberId = (n: number) => n.toString(16).padStart(10, '0');
+
+const options = (form: HTMLFormElement) => [...form.querySelectorAll<HTMLElement>('[data-option]')];
+
+/** Reorders the options for this reader and letters them A, B, C... in their new places. */
+function shuffle(form: HTMLFormElement, questionId: string, seed: string): void {
+  const labels = new Map(options(form).map((label) => [label.dataset.option!, label]));
+  const order = readerOrder(seed, questionId, [...labels.keys()]);
+  const parent = labels.values().next().value!.parentElement!;
+  order.forEach((id, i) => {
+    const label = labels.get(id)!;
+    parent.append(label);
+    label.querySelector('.quiz-letter')!.textContent = String.fromCharCode(65 + i);
+  });
 }
 
-/** Shows the feedback for one choice: the option marked, the explanation written out. */
-function show(form: HTMLFormElement, option: number, correct: boolean, retry: boolean): void {
-  for (const label of form.querySelectorAll<HTMLElement>('[data-option]')) {
-    const isChosen = Number(label.dataset.option) === option;
-    if (isChosen) label.dataset.state = correct ? 'right' : 'wrong';
-    else delete label.dataset.state;
+/** Shows the feedback for one choice: the option marked, its explanation opened and written out. */
+function show(form: HTMLFormElement, questionId: string, option: string, correct: boolean, retry: boolean): void {
+  let sealed = '';
+  for (const label of options(form)) {
+    if (label.dataset.option === option) {
+      label.dataset.state = correct ? 'right' : 'wrong';
+      sealed = label.dataset.sealed ?? '';
+    } else delete label.dataset.state;
   }
   const feedback = form.querySelector<HTMLElement>('[data-feedback]')!;
   feedback.dataset.state = correct ? 'right' : 'wrong';
   const head = document.createElement('strong');
   head.textContent = correct ? 'Right.' : 'Not quite.';
   const tail = retry && !correct ? ' Pick another answer and check again.' : '';
-  feedback.replaceChildren(head, ' ' + explanation(form, option).replace(/^Right\.\s*/, '') + tail);
+  feedback.replaceChildren(head, ' ' + openExplanation(questionId, option, sealed).trim() + tail);
 }
 
 function updateScore(quiz: HTMLElement, slug: string): void {
@@ -41,13 +60,17 @@ function updateScore(quiz: HTMLElement, slug: string): void {
 function wire(quiz: HTMLElement): void {
   const slug = quiz.dataset.phaseSlug!;
   const saved = phaseProgress(slug).quiz;
+  const seed = quizSeed();
   for (const form of quiz.querySelectorAll<HTMLFormElement>('[data-quiz-form]')) {
     const id = form.closest<HTMLElement>('[data-question]')!.dataset.question!;
+    const answer = form.dataset.answer!;
+    shuffle(form, id, seed);
     const before: QuizAnswer | undefined = saved[id];
-    if (before) {
-      const input = form.querySelector<HTMLInputElement>(`input[value="${before.last}"]`);
-      if (input) input.checked = true;
-      show(form, before.last, before.lastCorrect, true);
+    const last = before && form.querySelector<HTMLInputElement>(`input[value="${numberId(before.last)}"]`);
+    if (before && last) {
+      // An answer saved before options had ids (a small index) matches no option: it still counts, unshown.
+      last.checked = true;
+      show(form, id, last.value, before.lastCorrect, true);
     }
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -58,10 +81,9 @@ function wire(quiz: HTMLElement): void {
         feedback.textContent = 'Choose an answer first (arrow keys move between answers).';
         return;
       }
-      const option = Number(chosen.value);
-      const correct = chosen.dataset.correct === 'true';
-      recordAnswer(slug, id, option, correct);
-      show(form, option, correct, true);
+      const correct = isCorrect(id, chosen.value, answer);
+      recordAnswer(slug, id, idNumber(chosen.value), correct);
+      show(form, id, chosen.value, correct, true);
       updateScore(quiz, slug);
     });
   }
