@@ -4,7 +4,7 @@
  * cannot open. Only this page writes that cache, only with what a worker sent while Python was starting
  * (before any reader code ran), and only in answer to a snapshot it had just offered.
  */
-import { isFileRequest, KEPT_HEADER, type FileAnswer, type PythonFileName } from './file-messages.ts';
+import { isFileRequest, KEPT_HEADER, PYTHON_FILE_NAMES, type FileAnswer, type PythonFileName } from './file-messages.ts';
 import { forgetKeptContainers, keepContainer, keptContainer, snapshotKey } from './kept-snapshot.ts';
 
 /** Headers a worker may need from a file's response (type for the wasm compile, sizes for progress). */
@@ -33,14 +33,29 @@ async function send(port: MessagePort, answer: FileAnswer): Promise<void> {
   port.postMessage(answer, answer.body instanceof ArrayBuffer ? [answer.body] : []);
 }
 
+/** Every file a worker asks for as it starts, requested by the page at once: the worker's own start
+ * (its bundle, Pyodide's scripts) overlaps the downloads instead of preceding them. */
+const ASKED_AT_START: readonly PythonFileName[] = PYTHON_FILE_NAMES;
+
 /** Answer the worker's requests on `port` with files from `indexURL` until it is done; returns a stop function. */
 export function servePythonFiles(port: MessagePort, indexURL: string): () => void {
   let offeredKey: string | null = null;
   let usedKept = false;
+  const early = new Map(ASKED_AT_START.map((name) => {
+    const res = fetch(new URL(name, indexURL));
+    res.catch(() => {}); // answered (with the reason) when the worker asks
+    return [name, res] as const;
+  }));
+  /** The early response for `name` once; a second ask (Python restarting without its snapshot) fetches again. */
+  const take = (name: PythonFileName): Promise<Response> => {
+    const res = early.get(name);
+    early.delete(name);
+    return res ?? fetch(new URL(name, indexURL));
+  };
 
   async function answer(id: number, name: PythonFileName): Promise<void> {
     try {
-      const res = await fetch(new URL(name, indexURL));
+      const res = await take(name);
       if (name === 'snapshot.pages.gz' && res.ok && res.body) {
         const key = snapshotKey(res);
         const kept = key ? await keptContainer(key) : null;
@@ -70,6 +85,11 @@ export function servePythonFiles(port: MessagePort, indexURL: string): () => voi
       if (usedKept) void forgetKeptContainers();
     } else stop();
   };
-  const stop = () => { port.onmessage = null; port.close(); };
+  const stop = () => {
+    port.onmessage = null;
+    port.close();
+    for (const res of early.values()) void res.then((r) => r.body?.cancel(), () => {});
+    early.clear();
+  };
   return stop;
 }
