@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Unit tests of the lesson tags' pure parts (Vitest): the checks.yaml and quiz schemas with their
 # messages, how a check judges an answer (shared with the Pyodide content test), the request
-# composer's state, the result views' formatting, and the ConcurrencyView's config and lanes. No build needed.
+# composer's state, the result views' formatting, the ConcurrencyView's config and lanes, and that the quick
+# checks give no answer away (correct-option length and position over the course, sealed answers). No build needed.
 set -eu
 npx vitest run tests/unit/lesson-schemas.test.ts tests/unit/exercise-evaluate.test.ts \
   tests/unit/editor-request-state.test.ts tests/unit/editor-results-format.test.ts \
-  tests/unit/concurrency-view.test.ts
+  tests/unit/concurrency-view.test.ts tests/unit/lesson-quiz-signal.test.ts
