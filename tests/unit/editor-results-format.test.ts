@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { bodyText, defaultView, hexDump, prettyJson } from '../../src/lesson/results/body-format.ts';
 import { bareMessage, errorLine, plainWords } from '../../src/lesson/results/plain-errors.ts';
 import { lineDiff } from '../../src/lesson/live-editor/line-diff.ts';
+import { describeEvent } from '../../src/lesson/results/Timeline.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -42,5 +45,44 @@ describe('line diff', () => {
     expect(lineDiff('a\nb\nc', 'a\nx\nc')).toEqual([
       { op: ' ', text: 'a' }, { op: '-', text: 'b' }, { op: '+', text: 'x' }, { op: ' ', text: 'c' },
     ]);
+  });
+});
+
+describe('the Timeline in plain words', () => {
+  // Every event type the server core emits (wsgisim, layers aside: the onion words those), with fields
+  // as the core sends them. A new event type without words of its own fails here.
+  const core = 'src/runtime/python/wsgisim';
+  const sources = [core, `${core}/modes`].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.py')).map((f) => readFileSync(join(dir, f), 'utf8')));
+  const emitted = new Set(sources.flatMap((src) => [...src.matchAll(/emit\(\s*"(\w+)"/g)].map((m) => m[1])).filter((t) => !t.startsWith('layer_')));
+  const samples: Record<string, Record<string, unknown>> = {
+    request_parsed: { method: 'GET', target: '/slow', version: '1.1', body_size: 0 },
+    environ_built: { keys: ['A', 'B'] }, app_called: { callable: 'app' },
+    start_response: { status: '200 OK', headers: [['Content-Type', 'text/plain']], exc_info: null },
+    app_returned: { kind: 'list', length: 1 }, write: { size: 5, preview: 'hello' },
+    body_chunk: { size: 2, preview: 'hi' }, response_bytes: { what: 'status_line', size: 17, preview: 'HTTP/1.0 200 OK\r\n' },
+    close: {}, input_read: { method: 'read', size: 5 }, input_stalled: { missing: 9 },
+    request_incomplete: { waiting_for: 'The header section has not ended' }, next_request: { index: 1, offset: 40 },
+    errors_write: { text: 'about to fail\n' }, violation: { rule: 'x', message: 'status must be a str' },
+    exception: { exc_type: 'ValueError', message: 'no' }, error_response: { status: '500 Internal Server Error' },
+    bad_request: { status: 400, reason: 'no Host' }, app_load_failed: { message: "No module named 'x'" },
+    done: { size: 155, outcome: 'complete' },
+  };
+
+  it('has words for every event the core emits: no field names, no JSON', () => {
+    expect([...emitted].filter((t) => !(t in samples))).toEqual([]);
+    for (const type of emitted) {
+      const line = describeEvent({ type, t: 1, ...samples[type] });
+      expect(line, type).not.toMatch(/[{}]|"\w+":/);
+      // Not the words of an unknown event: its type, then its fields in brackets.
+      const unknown = type.replace(/_/g, ' ');
+      expect(line.toLowerCase() === unknown || line.toLowerCase().startsWith(`${unknown} (`), `${type}: ${line}`).toBe(false);
+    }
+  });
+
+  it('says who did what, with HTTP/ before a bare version', () => {
+    expect(describeEvent({ type: 'request_parsed', t: 0, ...samples.request_parsed })).toBe('The server read the request: GET /slow HTTP/1.1, with 0 body bytes');
+    expect(describeEvent({ type: 'response_bytes', t: 0, ...samples.response_bytes })).toBe('The server sent the status line, “HTTP/1.0 200 OK” (17 bytes)');
+    expect(describeEvent({ type: 'errors_write', t: 0, ...samples.errors_write })).toBe('The app wrote to wsgi.errors (the server’s log): “about to fail”');
+    expect(describeEvent({ type: 'app_returned', t: 0, ...samples.app_returned })).toBe('The app returned a list of 1 item');
   });
 });
