@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests of the learning loop against the built site (stage 10 built dist/): quick checks by
-# keyboard (kept after reload, shown on the landing page, storage refusal degrades), exercises
+# keyboard (kept after reload, shown on the landing page, storage refusal degrades; options shuffled per
+# reader and stable across reloads, no answer or explanation readable in what the page loads), exercises
 # (starter fails with expected vs actual, hints, solution diff, pasted solution passes and is
 # remembered, the async exercise on the loop simulation), export/reset/import of progress, and
 # screenshots of a quiz and an exercise (tests/output/screenshots/learning-*) for review.

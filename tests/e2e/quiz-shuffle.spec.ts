@@ -1,0 +1,95 @@
+import { test, expect, type Page } from '@playwright/test';
+import { watchPage } from './helpers/watch-page.ts';
+import { allQuestions, correctIndex } from './helpers/quiz-answers.ts';
+
+// The quick check gives nothing away before the reader answers: no option is marked right in the
+// HTML or in any script the page loads, and no explanation can be read. Each reader gets an order
+// of their own, kept across reloads (and kept for the session when localStorage is refused), and
+// answering by keyboard still records progress.
+const PAGES = ['/phases/what-wsgi-is/', '/phases/an-app-from-scratch/', '/phases/server-and-middleware/', '/phases/why-async/'];
+const PAGE = '/phases/an-app-from-scratch/';
+
+/** Each question's option texts in the order the reader sees them, and their letters. */
+async function order(page: Page): Promise<string[][]> {
+  const quiz = page.getByRole('region', { name: 'Quick check' });
+  await expect(quiz).toHaveAttribute('data-ready', '');
+  return quiz.locator('fieldset').evaluateAll((sets) => sets.map((set) =>
+    [...set.querySelectorAll('.quiz-option')].map((o) => `${o.querySelector('.quiz-letter')?.textContent} ${o.querySelector('.quiz-text')?.textContent}`)));
+}
+
+test('no page ships which option is right, nor any explanation in readable form', async ({ page }) => {
+  const watch = watchPage(page);
+  const secrets = allQuestions().flatMap((q) => q.options.map((o) => o.explanation.replace(/^Right\.\s*/, '').slice(0, 40)));
+  for (const path of PAGES) {
+    const bodies: string[] = [];
+    const pending: Promise<void>[] = [];
+    const collect = (r: import('@playwright/test').Response) => {
+      if (/script|json|html|text\/plain/.test(r.headers()['content-type'] ?? '')) pending.push(r.text().then((t) => { bodies.push(`${r.url()}\n${t}`); }, () => {}));
+    };
+    page.on('response', collect);
+    await page.goto(path);
+    await expect(page.getByRole('region', { name: 'Quick check' })).toHaveAttribute('data-ready', '');
+    await page.waitForLoadState('networkidle');
+    await Promise.all(pending);
+    page.off('response', collect);
+    const html = bodies.find((b) => b.startsWith(new URL(path, page.url()).href))!;
+    expect(html, `${path}: the HTML itself was read`).toBeTruthy();
+    for (const body of bodies) {
+      const where = body.slice(0, body.indexOf('\n'));
+      expect(body, where).not.toMatch(/data-correct|"correct":\s*true|correct: true/);
+      for (const secret of secrets) expect(body.includes(secret), `${where} contains the explanation "${secret}"`).toBe(false);
+    }
+    // Every option of a question carries the same attributes, and sealed explanations of one length.
+    const shapes = await page.getByRole('region', { name: 'Quick check' }).locator('fieldset').evaluateAll((sets) => sets.map((set) => {
+      const options = [...set.querySelectorAll<HTMLElement>('.quiz-option')];
+      return new Set(options.map((o) => `${o.getAttributeNames().sort().join()}|${o.dataset.sealed?.length}`)).size;
+    }));
+    expect(shapes.every((n) => n === 1), `${path}: options differ in shape`).toBe(true);
+  }
+  expect(watch.problems()).toEqual([]);
+});
+
+test('a reader keeps their order across reloads, another reader gets another, and a keyboard answer is recorded', async ({ page, browser }) => {
+  const watch = watchPage(page);
+  await page.goto(PAGE);
+  const mine = await order(page);
+  expect(mine[0].map((o) => o.slice(0, 1))).toEqual(['A', 'B', 'C', 'D']);
+
+  // Answer question 1 rightly by keyboard: focus the group, Space picks, arrows move, Enter checks.
+  const quiz = page.getByRole('region', { name: 'Quick check' });
+  const q1 = quiz.getByRole('group', { name: /^Question 1\./ });
+  const right = await correctIndex(q1);
+  await q1.getByRole('radio').first().focus();
+  await page.keyboard.press('Space');
+  for (let i = 0; i < right; i++) await page.keyboard.press('ArrowDown');
+  await expect(q1.getByRole('radio').nth(right)).toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(q1.locator('xpath=..').getByRole('status')).toContainText('Right.');
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('wsgi-ground-up:progress') ?? '{}'));
+  const id = await q1.locator('xpath=ancestor::li[@data-question][1]').getAttribute('data-question');
+  expect(saved['an-app-from-scratch'].quiz[id!]).toMatchObject({ firstCorrect: true, lastCorrect: true });
+
+  await page.reload();
+  expect(await order(page)).toEqual(mine);
+  await expect(q1.getByRole('radio').nth(right)).toBeChecked();
+  await expect(q1.locator('xpath=..').getByRole('status')).toContainText('Right.');
+
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await theirs.goto(PAGE);
+  expect(await order(theirs), 'a second reader sees the same order on every question').not.toEqual(mine);
+  await other.close();
+  expect(watch.problems()).toEqual([]);
+});
+
+test('with localStorage refused, the order holds for the session', async ({ page }) => {
+  const watch = watchPage(page);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  await page.goto(PAGE);
+  const first = await order(page);
+  await page.reload();
+  expect(await order(page)).toEqual(first);
+  expect(watch.problems()).toEqual([]);
+});
