@@ -89,6 +89,7 @@ test('with localStorage refused, the order holds for the session', async ({ page
   });
   await page.goto(PAGE);
   const first = await order(page);
+  expect(await page.evaluate(() => sessionStorage.getItem('wsgi-ground-up:quiz-seed'))).toMatch(/^[0-9a-f]{16}$/);
   await page.reload();
   expect(await order(page)).toEqual(first);
   expect(watch.problems()).toEqual([]);
