@@ -47,6 +47,7 @@ export function requestProblem(value: unknown, path = 'request'): string | null 
   for (const field of ['method', 'target', 'body', 'raw'] as const) {
     if (typeof value[field] !== 'string') return `${path}.${field} is ${describe(value[field])}; it should be text.`;
   }
+  if (value.halfClose !== undefined && typeof value.halfClose !== 'boolean') return `${path}.halfClose is ${describe(value.halfClose)}; it should be true or false.`;
   const headers = value.headers;
   if (!Array.isArray(headers)) return `${path}.headers is ${describe(headers)}; it should be a list of [name, value] pairs.`;
   if (headers.length > WORK_LIMITS.headers) return `${path}.headers has ${headers.length} entries; at most ${WORK_LIMITS.headers} are kept.`;

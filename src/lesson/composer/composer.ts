@@ -65,7 +65,12 @@ export class Composer {
       headers,
       body: this.field<HTMLTextAreaElement>('body').value,
       raw: this.field<HTMLTextAreaElement>('raw').value,
+      ...(this.halfCloseBox?.checked ? { halfClose: true } : {}),
     };
+  }
+
+  private get halfCloseBox(): HTMLInputElement | null {
+    return this.root.querySelector<HTMLInputElement>('[data-half-close]');
   }
 
   set state(s: RequestState) {
@@ -75,6 +80,7 @@ export class Composer {
     this.field('target').value = s.target;
     this.field<HTMLTextAreaElement>('body').value = s.body;
     this.field<HTMLTextAreaElement>('raw').value = s.raw;
+    if (this.halfCloseBox) this.halfCloseBox.checked = s.halfClose === true;
     this.rows.replaceChildren();
     for (const [n, v] of s.headers) this.addRow(n, v);
     this.showMode(s.mode);

@@ -12,6 +12,8 @@ export interface RequestState {
   headers: [string, string][];
   body: string;
   raw: string;
+  /** After the request the client closes its sending side (half-close); absent: the connection stays open. */
+  halfClose?: boolean;
 }
 
 /** A request an author gives a LiveEditor: "POST /notes" or the full object, optionally labelled. */

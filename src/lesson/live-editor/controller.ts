@@ -201,7 +201,7 @@ export class LiveEditorController {
       const mark = await executeRun({
         files: { [this.config.file]: this.code }, file: this.config.file, kind: this.config.run,
         bytes: this.composer ? requestBytes(this.composer.state) : new Uint8Array(),
-        mode: this.config.mode, appSpec: this.config.appSpec,
+        mode: this.config.mode, appSpec: this.config.appSpec, halfClose: this.composer?.state.halfClose,
         results: this.section.querySelector<HTMLElement>('[data-results]')!, status: this.status,
         runButton: this.$('run'), stopButton: this.$('stop'), tab: this.tab,
         goToLine: (n) => void this.openEditor(false).then((ed) => ed.goToLine(n)),

@@ -17,6 +17,8 @@ export interface RunRequest {
   bytes: Uint8Array;
   mode: ServerMode;
   appSpec: string;
+  /** The client half-closes after the request (the composer's choice). */
+  halfClose?: boolean;
   results: HTMLElement;
   status: RunStatus;
   runButton: HTMLButtonElement;
@@ -44,7 +46,7 @@ export async function executeRun(req: RunRequest): Promise<ErrorMark> {
   if (hadFocus) req.stopButton.focus();
   const done = req.status.startRun();
   const rt = runtime();
-  const options = { mode: req.mode, appSpec: req.appSpec, files: req.files, onOutput: (_s: string, text: string) => { live.textContent += text; } };
+  const options = { mode: req.mode, appSpec: req.appSpec, files: req.files, halfClose: req.halfClose === true, onOutput: (_s: string, text: string) => { live.textContent += text; } };
   try {
     const views = import('../results/ResultsView.ts').catch(() => {
       throw new Error('Part of this page could not be loaded (the site may have been updated since you opened it). Reload the page; your code is saved.');

@@ -23,12 +23,19 @@ export function violationCard(v: Violation, tb = ''): HTMLElement {
     traceback(tb));
 }
 
+/** Card titles by the core's error kind; any other kind is an exception raised by the app. */
+const ERROR_TITLES: Record<string, string> = {
+  app_load: 'The server could not load your app',
+  script: 'Your script raised an exception',
+  internal: 'The simulator itself failed (not your code)',
+  // The connection stays open and the server needs more bytes (src/runtime/python/README.md, half_close).
+  timeout: 'The server is still waiting for the rest of the request',
+  bad_request: 'The server refused the request before your app ran',
+};
+
 /** A card for an exception or a failed import; `line` is where it is marked in the editor. */
 export function errorCard(error: PythonError, line: number | null, goToLine: (line: number) => void): HTMLElement {
-  const title = error.kind === 'app_load' ? 'The server could not load your app'
-    : error.kind === 'script' ? 'Your script raised an exception'
-      : error.kind === 'internal' ? 'The simulator itself failed (not your code)'
-        : 'Your app raised an exception';
+  const title = ERROR_TITLES[error.kind] ?? 'Your app raised an exception';
   return h('section', { class: 'le-card le-card-error', role: 'group', 'aria-label': 'Error' },
     h('h4', {}, title),
     h('p', {}, h('strong', {}, line ? `Line ${line}: ` : ''), plainWords(error)),

@@ -113,7 +113,7 @@ async function run() {
   const [module] = state.appSpec.split(':');
   const mark = await executeRun({
     files: { ...state.files }, file: `${module}.py`, kind: 'request', bytes: requestBytes(composer.state),
-    mode: state.mode, appSpec: state.appSpec, results: $('[data-results]'), status,
+    mode: state.mode, appSpec: state.appSpec, halfClose: composer.state.halfClose, results: $('[data-results]'), status,
     runButton: $<HTMLButtonElement>('[data-action="run"]'), stopButton: $<HTMLButtonElement>('[data-action="stop"]'), tab,
     goToLine: (line) => { state.active = `${module}.py`; editorWanted = true; show(); void showCode().then(() => editor?.goToLine(line)); },
     onHandle: (handle) => { running = handle; },
