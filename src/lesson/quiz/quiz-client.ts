@@ -8,9 +8,9 @@ import { onStorageProblem } from '../../progress/storage.ts';
 import { isCorrect, openExplanation, readerOrder } from './sealed.ts';
 import { quizSeed } from './seed.ts';
 
-/** Progress keeps an option as a number: its opaque id read as hex (ids are 10 hex digits). */
+/** Progress keeps an option as a number: its opaque id read as hex (ids are 8 hex digits). */
 const idNumber = (id: string) => Number.parseInt(id, 16);
-const numberId = (n: number) => n.toString(16).padStart(10, '0');
+const numberId = (n: number) => n.toString(16).padStart(8, '0');
 
 const options = (form: HTMLFormElement) => [...form.querySelectorAll<HTMLElement>('[data-option]')];
 
@@ -40,7 +40,7 @@ function show(form: HTMLFormElement, questionId: string, option: string, correct
   const head = document.createElement('strong');
   head.textContent = correct ? 'Right.' : 'Not quite.';
   const tail = retry && !correct ? ' Pick another answer and check again.' : '';
-  feedback.replaceChildren(head, ' ' + openExplanation(questionId, option, sealed).trim() + tail);
+  feedback.replaceChildren(head, ' ' + openExplanation(questionId, sealed).trim() + tail);
 }
 
 function updateScore(quiz: HTMLElement, slug: string): void {

@@ -3,8 +3,8 @@
  *
  * The build gives every option an opaque id, writes the options in an order that depends only on
  * those ids (never the authored order), and ships per question only a salted hash of the correct
- * option's id. Each option's explanation is XOR-scrambled with a key derived from that option's id,
- * so it is readable only once the option is chosen. The page checks a choice by hashing the chosen id
+ * option's id. The explanations are scrambled, and the page unscrambles only the one of the option
+ * the reader chose. The page checks a choice by hashing the chosen id
  * and comparing it with the shipped hash.
  *
  * This stops casual reading of the page source (no "correct" flag, no "Right." in the HTML), not a
@@ -34,12 +34,12 @@ const hex = (n: number) => n.toString(16).padStart(14, '0');
 
 /** The opaque id of an authored option: what the page and the reader's progress use. */
 export function optionId(questionId: string, authoredIndex: number, text: string): string {
-  return hex(hash53(`${SALT}|option|${questionId}|${authoredIndex}|${text}`)).slice(-10);
+  return hex(hash53(`${SALT}|option|${questionId}|${authoredIndex}|${text}`)).slice(-8);
 }
 
 /** The salted hash the page keeps for a question's correct option (and computes for a choice). */
 export function answerHash(questionId: string, id: string): string {
-  return hex(hash53(`${SALT}|answer|${questionId}|${id}`));
+  return hex(hash53(`${SALT}|answer|${questionId}|${id}`)).slice(-12);
 }
 
 /** Whether the option `id` is the one whose hash the build shipped. */
@@ -47,42 +47,41 @@ export function isCorrect(questionId: string, id: string, shipped: string): bool
   return answerHash(questionId, id) === shipped;
 }
 
-/** A keystream byte generator (mulberry32) seeded from the question and option. */
-function keystream(questionId: string, id: string): () => number {
-  let state = hash53(`${SALT}|explain|${questionId}|${id}`) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) & 0xff;
-  };
-}
-
-function xor(bytes: Uint8Array, questionId: string, id: string): Uint8Array {
-  const next = keystream(questionId, id);
-  return bytes.map((b) => b ^ next());
-}
-
-/** The UTF-8 length of a text: what `padTo` counts. */
-export const byteLength = (text: string) => new TextEncoder().encode(text).length;
+/** The printable ASCII range an explanation's characters are rotated within (others stay as they are). */
+const FIRST = 32;
+const SPAN = 95;
 
 /**
- * Scrambles an option's explanation (UTF-8, XOR, base64) for the page, padded with spaces to `padTo`
- * bytes so that every option of a question ships the same length (a longer right-answer explanation
- * would otherwise point at it).
+ * The rotation of a question's explanations: 1..94. One per question, not per option: a key per
+ * option would hide nothing more (the ids are on the page) and gzip compresses one shift's texts
+ * together better (the phase pages have a weight budget).
  */
-export function sealExplanation(questionId: string, id: string, explanation: string, padTo = 0): string {
-  const text = new TextEncoder().encode(explanation);
-  const padded = new Uint8Array(Math.max(padTo, text.length)).fill(0x20);
-  padded.set(text);
-  const bytes = xor(padded, questionId, id);
-  return btoa(String.fromCharCode(...bytes));
+function shiftOf(questionId: string): number {
+  return 1 + (hash53(`${SALT}|explain|${questionId}`) % (SPAN - 1));
+}
+
+function rotate(text: string, by: number): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    out += c >= FIRST && c < FIRST + SPAN ? String.fromCharCode(FIRST + ((((c - FIRST + by) % SPAN) + SPAN) % SPAN)) : ch;
+  }
+  return out;
+}
+
+/**
+ * Scrambles an option's explanation for the page: each printable ASCII character rotated by the
+ * question's shift (a Caesar cipher: unreadable at a glance, still compressed well by gzip, which
+ * a random keystream would not be), padded with spaces to `padTo` characters so that every option
+ * of a question ships the same length (a longer right-answer explanation would otherwise point at it).
+ */
+export function sealExplanation(questionId: string, explanation: string, padTo = 0): string {
+  return rotate(explanation.padEnd(padTo, ' '), shiftOf(questionId));
 }
 
 /** Reads back an option's explanation once the reader has chosen it. */
-export function openExplanation(questionId: string, id: string, sealed: string): string {
-  const bytes = Uint8Array.from(atob(sealed), (c) => c.charCodeAt(0));
-  return new TextDecoder().decode(xor(bytes, questionId, id)).trimEnd();
+export function openExplanation(questionId: string, sealed: string): string {
+  return rotate(sealed, -shiftOf(questionId)).trimEnd();
 }
 
 /** The ids in the order the build writes them: by hash, so the HTML order says nothing. */
