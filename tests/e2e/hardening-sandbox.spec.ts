@@ -47,7 +47,7 @@ async function installSite(page: Page): Promise<void> {
 async function runShared(page: Page, app: string, runs = 1): Promise<string> {
   const link = await encodeShare({
     v: 1, files: { 'app.py': app }, mode: 'reference',
-    request: { mode: 'form', method: 'GET', target: '/', headers: [], body: '', raw: '' },
+    request: { mode: 'form', method: 'GET', target: `/?site=${base}`, headers: [], body: '', raw: '' },
   });
   await page.goto('about:blank'); // a new fragment alone would not reload the playground
   await page.goto(PLAYGROUND + link);

@@ -11,8 +11,9 @@ def next_run():
     return n
 `;
 
-/** The first Run probes what the worker can see and fires every attack it can name at the site; the
- * second reports how each attempt ended (they settle asynchronously). */
+/** The first Run probes what the worker can see and fires every attack it can name at the site (whose
+ * origin comes in the query: ?site=http://…); the second reports how each attempt ended (they settle
+ * asynchronously). */
 export const ATTACK_APP = `${COUNTER}
 import json
 from pyodide.ffi import create_proxy, to_js
@@ -27,7 +28,7 @@ def probe():
         out["indexedDB"] = str(e)[:160]
     return out
 
-def attack():
+def attack(site):
     log = js.Array.new()
     js.self.attackLog = log
     def note(label):
@@ -40,8 +41,8 @@ def attack():
     # The service worker's cache: rewrite a script every page runs.
     attempt("caches.open", lambda: js.caches.open("wsgi-site-x"))
     attempt("snapshot cache", lambda: js.caches.open("wsgi-python-memory"))
-    # The site's own files and its network.
-    for url in ["/", "/sw.js", "/pyodide/pyodide.mjs", "https://example.com/"]:
+    # The site's own files (by their full URLs: a stranger's code knows where the site is) and its network.
+    for url in [site + "/", site + "/sw.js", site + "/pyodide/pyodide.mjs", "https://example.com/"]:
         attempt("fetch " + url, lambda url=url: js.fetch(url))
     # Storage the origin owns.
     attempt("opfs", lambda: js.navigator.storage.getDirectory())
@@ -59,7 +60,7 @@ def app(environ, start_response):
     n = next_run()
     if n == 1:
         report = probe()
-        attack()
+        attack(environ["QUERY_STRING"].removeprefix("site="))
     else:
         report = {"attempts": [str(line) for line in js.self.attackLog]}
     start_response("200 OK", [("Content-Type", "text/plain")])
