@@ -5,7 +5,7 @@ import {
   type ClientMessage, type WorkerMessage,
 } from '../../src/runtime/protocol.ts';
 
-const settings = { appSpec: 'app:app', mode: 'reference', trace: true, outputLimit: 10, responseLimit: 10 } as const;
+const settings = { appSpec: 'app:app', mode: 'reference', trace: true, outputLimit: 10, responseLimit: 10, halfClose: false } as const;
 
 // One example of every message type; `satisfies` makes TypeScript check each against its declared shape.
 const clientSamples = {
