@@ -35,4 +35,13 @@ describe('request state', () => {
     expect(toCurl(post)).toBe(`curl -i -X POST 'http://localhost:8000/n' -H 'X-Note: it'\\''s' --data-binary '{'\\''a'\\'': 1}'`);
     expect(toCurl(fromPreset('HEAD /'))).toBe("curl -i --head 'http://localhost:8000/'");
   });
+
+  it('sends text after a request with no body as the next request on the connection (pipelining), its head in CR LF too', () => {
+    const raw = (text: string) => new TextDecoder().decode(requestBytes({ ...fromPreset('GET /'), mode: 'raw', raw: text }));
+    expect(raw('GET /a HTTP/1.1\nHost: x\n\nGET /b HTTP/1.1\nHost: x\n'))
+      .toBe('GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n');
+    // A declared body stays exactly as typed, whatever it holds.
+    expect(raw('POST /a HTTP/1.1\nContent-Length: 5\n\nab\ncd'))
+      .toBe('POST /a HTTP/1.1\r\nContent-Length: 5\r\n\r\nab\ncd');
+  });
 });

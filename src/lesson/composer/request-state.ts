@@ -43,19 +43,25 @@ export function presetLabel(preset: RequestPreset): string {
   return preset.label ?? `${(preset.method ?? 'GET').toUpperCase()} ${preset.target ?? '/'}`;
 }
 
-/** The bytes the server will read. Raw text: its head's line ends become CR LF, the body stays as typed. */
+/** The bytes the server will read. Raw text: its head's line ends become CR LF, the body stays as typed.
+ * A request whose head declares no body (no Content-Length, no Transfer-Encoding) has none, so text
+ * after it is the next request on the same connection (pipelining), written the same way. */
 export function requestBytes(state: RequestState): Uint8Array {
-  if (state.mode === 'raw') {
-    const text = state.raw.replace(/\r\n/g, '\n');
-    const split = text.indexOf('\n\n');
-    const head = (split < 0 ? text.replace(/\n*$/, '') : text.slice(0, split)).split('\n').join('\r\n');
-    const body = split < 0 ? '' : text.slice(split + 2);
-    return new TextEncoder().encode(`${head}\r\n\r\n${body}`);
-  }
+  if (state.mode === 'raw') return new TextEncoder().encode(rawRequests(state.raw.replace(/\r\n/g, '\n')));
   return encodeRequest({
     method: state.method.trim() || 'GET', target: state.target.trim() || '/',
     headers: state.headers.filter(([n]) => n.trim()).map(([n, v]) => [n.trim(), v]), body: state.body,
   });
+}
+
+/** Raw request text (LF line ends) as the bytes sent: each head in CR LF, requests one after another. */
+function rawRequests(text: string): string {
+  const split = text.indexOf('\n\n');
+  const head = (split < 0 ? text.replace(/\n*$/, '') : text.slice(0, split)).split('\n').join('\r\n');
+  const rest = split < 0 ? '' : text.slice(split + 2);
+  const framed = /^(content-length|transfer-encoding)\s*:/im.test(head.split('\r\n').slice(1).join('\n'));
+  if (framed || !rest.trim()) return `${head}\r\n\r\n${rest}`;
+  return `${head}\r\n\r\n${rawRequests(rest)}`;
 }
 
 /** The form's request as raw HTTP text (LF line ends, for a textarea). */

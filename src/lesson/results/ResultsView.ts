@@ -15,6 +15,7 @@ import { renderTimeline } from './Timeline.ts';
 import { renderOnion } from '../onion/OnionPanel.ts';
 import { hasLayers } from '../onion/model.ts';
 import { errorCard, noticeCard, violationCard } from './ViolationCard.ts';
+import { connectionCard } from './ConnectionView.ts';
 
 export interface ResultContext {
   /** The request bytes sent (empty for scripts). */
@@ -104,5 +105,6 @@ export function renderResults(result: RunResult, ctx: ResultContext): HTMLElemen
   panels.push(['Output', () => renderOutput({ stdout: result.stdout, stderr: server ? server.stderr : result.stderr, log: server?.log ?? '' })]);
   if (server) panels.push(['Raw HTTP', () => renderRawHttp(ctx.request, server.response)]);
   const modeLine = server ? h('p', { class: 'le-muted le-mode-line' }, `Served like ${server.mode.version} · ${result.elapsedMs.toFixed(0)} ms`) : null;
-  return h('div', { class: 'le-results-inner' }, ...cards(result, ctx), modeLine, tabs(panels, ctx));
+  const connection = server ? connectionCard(server, ctx.request) : null;
+  return h('div', { class: 'le-results-inner' }, ...cards(result, ctx), connection, modeLine, tabs(panels, ctx));
 }
