@@ -26,6 +26,7 @@ test('a quiz question answered wrongly then rightly by keyboard, kept after relo
   const watch = watchPage(page);
   await page.goto(PAGE);
   const quiz = page.getByRole('region', { name: 'Quick check' });
+  await expect(quiz).toHaveAttribute('data-ready', ''); // the quiz starts after the load event, options in the reader's order
   const q1 = quiz.getByRole('group', { name: /^Question 1\./ });
   const q2 = quiz.getByRole('group', { name: /^Question 2\./ });
   const right1 = await correctIndex(q1);
@@ -77,6 +78,7 @@ test('a storage that refuses every write still gives feedback and says progress 
   });
   await page.goto(PAGE);
   const quiz = page.getByRole('region', { name: 'Quick check' });
+  await expect(quiz).toHaveAttribute('data-ready', ''); // the quiz starts after the load event, options in the reader's order
   const q1 = quiz.getByRole('group', { name: /^Question 1\./ });
   await q1.getByRole('radio').nth(await correctIndex(q1)).check();
   await quiz.getByRole('button', { name: 'Check question 1' }).click();

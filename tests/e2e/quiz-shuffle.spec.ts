@@ -3,7 +3,8 @@ import { watchPage } from './helpers/watch-page.ts';
 import { allQuestions, correctIndex } from './helpers/quiz-answers.ts';
 
 // The quick check gives nothing away before the reader answers: no option is marked right in the
-// HTML or in any script the page loads, and no explanation can be read. Each reader gets an order
+// HTML or in any script the page loads, and no explanation can be read (the scrambled explanations
+// are fetched from /quiz/<slug>.json only on the first Check). Each reader gets an order
 // of their own, kept across reloads (and kept for the session when localStorage is refused), and
 // answering by keyboard still records progress.
 const PAGES = ['/phases/what-wsgi-is/', '/phases/an-app-from-scratch/', '/phases/server-and-middleware/', '/phases/why-async/'];
@@ -39,12 +40,28 @@ test('no page ships which option is right, nor any explanation in readable form'
       expect(body, where).not.toMatch(/data-correct|"correct":\s*true|correct: true/);
       for (const secret of secrets) expect(body.includes(secret), `${where} contains the explanation "${secret}"`).toBe(false);
     }
-    // Every option of a question carries the same attributes, and sealed explanations of one length.
+    expect(bodies.filter((b) => /\/quiz\/[^/]+\.json\n/.test(b.slice(0, b.indexOf('\n') + 1))), `${path}: explanations fetched before any answer`).toEqual([]);
+    // Every option of a question carries the same attributes.
     const shapes = await page.getByRole('region', { name: 'Quick check' }).locator('fieldset').evaluateAll((sets) => sets.map((set) => {
       const options = [...set.querySelectorAll<HTMLElement>('.quiz-option')];
-      return new Set(options.map((o) => `${o.getAttributeNames().sort().join()}|${o.dataset.sealed?.length}`)).size;
+      return new Set(options.map((o) => o.getAttributeNames().sort().join())).size;
     }));
     expect(shapes.every((n) => n === 1), `${path}: options differ in shape`).toBe(true);
+
+    // The first Check fetches the phase's explanations: still scrambled, all of a question one length.
+    const quiz = page.getByRole('region', { name: 'Quick check' });
+    const fetched = page.waitForResponse((r) => /\/quiz\/[^/]+\.json$/.test(new URL(r.url()).pathname));
+    await quiz.getByRole('group', { name: /^Question 1\./ }).getByRole('radio').first().check();
+    await quiz.getByRole('button', { name: 'Check question 1' }).click();
+    const json = await (await fetched).text();
+    await expect(quiz.getByRole('group', { name: /^Question 1\./ }).locator('xpath=..').getByRole('status')).toContainText(/Right\.|Not quite\./);
+    expect(json).not.toMatch(/correct/);
+    for (const secret of secrets) expect(json.includes(secret), `${path}: the explanations JSON contains "${secret}"`).toBe(false);
+    const sealed = JSON.parse(json) as Record<string, Record<string, string>>;
+    for (const [question, byOption] of Object.entries(sealed)) {
+      expect(new Set(Object.values(byOption).map((s) => s.length)).size, `${path}: ${question}'s explanations differ in length`).toBe(1);
+    }
+    await page.evaluate(() => localStorage.clear()); // the next page starts unanswered
   }
   expect(watch.problems()).toEqual([]);
 });

@@ -2,6 +2,9 @@
  * Brings every <Quiz> on the page to life: puts the options in this reader's order, checks the
  * chosen option against the shipped hash, opens its explanation, records the answer (first attempt
  * scored), restores earlier answers after a reload, and keeps the score line.
+ * The scrambled explanations are not in the page: they are fetched from the quiz's
+ * data-explanations URL (/quiz/<slug>.json) the first time one is needed, i.e. on the reader's first
+ * Check (or to show an answer saved at an earlier visit), never up front.
  */
 import { phaseProgress, recordAnswer, type QuizAnswer } from '../../progress/progress.ts';
 import { onStorageProblem } from '../../progress/storage.ts';
@@ -26,21 +29,57 @@ function shuffle(form: HTMLFormElement, questionId: string, seed: string): void 
   });
 }
 
-/** Shows the feedback for one choice: the option marked, its explanation opened and written out. */
-function show(form: HTMLFormElement, questionId: string, option: string, correct: boolean, retry: boolean): void {
-  let sealed = '';
+/** Question id → option id → scrambled explanation, as /quiz/<slug>.json holds them. */
+type Explanations = Record<string, Record<string, string>>;
+
+/** The quiz's explanations, fetched once, when the first answer needs one; a failed fetch is tried again next time. */
+function explanationsLoader(url: string): () => Promise<Explanations> {
+  let pending: Promise<Explanations> | undefined;
+  return () => {
+    if (!pending) {
+      pending = fetch(url).then((response) => {
+        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        return response.json() as Promise<Explanations>;
+      });
+      pending.catch(() => { pending = undefined; });
+    }
+    return pending;
+  };
+}
+
+/** Resolves once the page has loaded. */
+const loaded = () => new Promise<void>((resolve) => {
+  if (document.readyState === 'complete') resolve();
+  else addEventListener('load', () => resolve(), { once: true });
+});
+
+/** The latest feedback asked for per form: an older answer's explanation arriving late must not overwrite it. */
+const latest = new WeakMap<HTMLFormElement, number>();
+
+/**
+ * Shows the feedback for one choice: the option marked at once, then the verdict with its explanation
+ * opened, written to the live region in one go once the explanations are here.
+ */
+async function show(form: HTMLFormElement, questionId: string, option: string, correct: boolean, retry: boolean, explanations: () => Promise<Explanations>): Promise<void> {
   for (const label of options(form)) {
-    if (label.dataset.option === option) {
-      label.dataset.state = correct ? 'right' : 'wrong';
-      sealed = label.dataset.sealed ?? '';
-    } else delete label.dataset.state;
+    if (label.dataset.option === option) label.dataset.state = correct ? 'right' : 'wrong';
+    else delete label.dataset.state;
   }
+  const turn = (latest.get(form) ?? 0) + 1;
+  latest.set(form, turn);
+  let explanation: string;
+  try {
+    explanation = openExplanation(questionId, (await explanations())[questionId]?.[option] ?? '').trim();
+  } catch {
+    explanation = '(The explanation could not be loaded: check your connection and press Check again.)';
+  }
+  if (latest.get(form) !== turn) return;
   const feedback = form.querySelector<HTMLElement>('[data-feedback]')!;
   feedback.dataset.state = correct ? 'right' : 'wrong';
   const head = document.createElement('strong');
   head.textContent = correct ? 'Right.' : 'Not quite.';
   const tail = retry && !correct ? ' Pick another answer and check again.' : '';
-  feedback.replaceChildren(head, ' ' + openExplanation(questionId, sealed).trim() + tail);
+  feedback.replaceChildren(head, ' ' + explanation + tail);
 }
 
 function updateScore(quiz: HTMLElement, slug: string): void {
@@ -61,6 +100,7 @@ function wire(quiz: HTMLElement): void {
   const slug = quiz.dataset.phaseSlug!;
   const saved = phaseProgress(slug).quiz;
   const seed = quizSeed();
+  const explanations = explanationsLoader(quiz.dataset.explanations!);
   for (const form of quiz.querySelectorAll<HTMLFormElement>('[data-quiz-form]')) {
     const id = form.closest<HTMLElement>('[data-question]')!.dataset.question!;
     const answer = form.dataset.answer!;
@@ -70,20 +110,22 @@ function wire(quiz: HTMLElement): void {
     if (before && last) {
       // An answer saved before options had ids (a small index) matches no option: it still counts, unshown.
       last.checked = true;
-      show(form, id, last.value, before.lastCorrect, true);
+      // Its explanation waits for the load event: a returning reader's page loads no slower.
+      void show(form, id, last.value, before.lastCorrect, true, () => loaded().then(explanations));
     }
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const chosen = form.querySelector<HTMLInputElement>('input[type="radio"]:checked');
       const feedback = form.querySelector<HTMLElement>('[data-feedback]')!;
       if (!chosen) {
+        latest.set(form, (latest.get(form) ?? 0) + 1);
         delete feedback.dataset.state;
         feedback.textContent = 'Choose an answer first (arrow keys move between answers).';
         return;
       }
       const correct = isCorrect(id, chosen.value, answer);
       recordAnswer(slug, id, idNumber(chosen.value), correct);
-      show(form, id, chosen.value, correct, true);
+      void show(form, id, chosen.value, correct, true, explanations);
       updateScore(quiz, slug);
     });
   }
