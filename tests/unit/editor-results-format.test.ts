@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyText, defaultView, hexDump, prettyJson } from '../../src/lesson/results/body-format.ts';
+import { bodyJson, bodyText, defaultView, hexDump, JSON_FORMAT_MAX, prettyJson, textPrefix } from '../../src/lesson/results/body-format.ts';
 import { bareMessage, errorLine, plainWords } from '../../src/lesson/results/plain-errors.ts';
 import { lineDiff } from '../../src/lesson/live-editor/line-diff.ts';
 import { describeEvent } from '../../src/lesson/results/Timeline.ts';
@@ -15,6 +15,17 @@ describe('body views', () => {
     expect(defaultView(new Uint8Array([0xff, 0x00, 0x41]), 'text/plain')).toBe('hex');
     expect(bodyText(bytes('héllo'))).toBe('héllo');
     expect(prettyJson('{"a":[1,2]}')).toBe('{\n  "a": [\n    1,\n    2\n  ]\n}');
+  });
+
+  it('judge and decode a large body from its prefix only', () => {
+    // "é" is two bytes: a prefix that cuts it in half is still text, the half left for the next part.
+    expect(textPrefix(bytes('aé'), 2)).toBe('a');
+    expect(textPrefix(new Uint8Array([0x41, 0x00]), 2)).toBeNull();
+    expect(textPrefix(bytes('x'.repeat(100)), 10)).toBe('x'.repeat(10));
+    const big = bytes(`[${'1,'.repeat(JSON_FORMAT_MAX / 2)}1]`);
+    expect(bodyJson(big)).toBeNull();
+    expect(defaultView(big, 'application/json')).toBe('text');
+    expect(bodyJson(bytes('[1]'))).toBe('[\n  1\n]');
   });
 
   it('dumps hex with offsets and printable characters', () => {

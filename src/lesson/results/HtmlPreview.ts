@@ -18,8 +18,14 @@ export const MAX_LISTED = 20;
 const REPORTS_PER_SECOND = 50;
 const MAX_URI = 200;
 
+/** HTML past this size is not previewed: decoding and laying it out would stall the page. */
+export const PREVIEW_MAX = 2_000_000;
+
 /** The Preview tab for an HTML body. */
 export function renderHtmlPreview(body: Uint8Array, base = '/'): HTMLElement {
+  if (body.length > PREVIEW_MAX) {
+    return h('p', { class: 'le-muted' }, `This HTML is ${body.length.toLocaleString('en')} bytes; the preview shows pages of up to ${PREVIEW_MAX.toLocaleString('en')} bytes. The Response tab shows its text.`);
+  }
   const html = bodyText(body) ?? new TextDecoder().decode(body);
   const makeFrame = () => h('iframe', {
     src: `${base}preview/`, sandbox: 'allow-scripts', title: 'Preview of the HTML response (sandboxed)',

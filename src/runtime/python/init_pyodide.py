@@ -14,6 +14,7 @@ from worker_support import script as script_support, stdin, threads
 from worker_support.isolation import RunState
 from worker_support.notices import classify, last_exception_line
 from worker_support.output import OutputSink
+from worker_support.result_limits import HEADER_LIMIT, trim_result
 from worker_support.script import describe_exception, run_script as _run_script
 from worker_support.simulation import run_simulation as _run_simulation
 from worker_support.workspace import write_workspace
@@ -124,6 +125,7 @@ def run_request(raw, settings_json):
             response, body = response[:limit], body[:limit]
         for key in ("stdout", "stderr", "log"):
             server[key] = (server.get(key) or "")[: settings["outputLimit"]]
+        trim_result(server, settings.get("headerLimit", HEADER_LIMIT))
     result = {"server": server, "exception": exception, "notice": notice,
               "stdout": sink.text("stdout"), "stderr": sink.text("stderr")}
     return to_js([json.dumps(result, default=repr), to_js(bytes(response)), to_js(bytes(body))])

@@ -1,0 +1,67 @@
+import { test, expect } from '@playwright/test';
+import { watchPage } from './helpers/watch-page.ts';
+import { watchLongTasks } from './helpers/long-tasks.ts';
+import { liveEditor, openEditor, PHASE1, typeCode } from './editor-page.ts';
+
+// Whatever the reader's app returns, the page's main thread stays responsive: no task over 200 ms
+// (PerformanceObserver 'longtask') from the Run click to the rendered result, nor when the reader
+// switches the body's view or opens the Raw HTTP tab. The true size is said; a prefix is shown, more on request.
+test.setTimeout(600_000);
+
+const APPS = [
+  // The worker keeps the first 10,000,000 bytes of a response (run setting responseLimit) and says so.
+  { name: '50 MB body', bytes: 10_000_000, said: 'Response limit: the response was 50,000,', code: `def app(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"x" * 50_000_000]` },
+  { name: '9.9 MB of text', bytes: 9_900_000, code: `def app(environ, start_response):
+    line = b"a line of text, just long enough to wrap on a phone screen....\\n"
+    body = (line * (9_900_000 // len(line) + 1))[:9_900_000]
+    start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8")])
+    return [body]` },
+  { name: '9.9 MB of JSON', bytes: 9_900_000, code: `def app(environ, start_response):
+    item = b'{"id": 12345, "name": "an item", "tags": ["a", "b"]}'
+    n = (9_900_000 - 2) // (len(item) + 1)
+    body = b"[" + b",".join([item] * n) + b"]"
+    body = body + b" " * (9_900_000 - len(body))
+    start_response("200 OK", [("Content-Type", "application/json")])
+    return [body]` },
+  { name: '100,000 response headers', bytes: 2, said: 'headers (the first 1,000 are kept)', code: `def app(environ, start_response):
+    start_response("200 OK", [("X-Header-%d" % i, "value %d" % i) for i in range(100_000)])
+    return [b"ok"]` },
+];
+
+for (const app of APPS) {
+  test(`${app.name}: the result shows its true size and no main-thread task passes 200 ms`, async ({ page }) => {
+    const watch = watchPage(page);
+    const tasks = await watchLongTasks(page);
+    await page.goto(PHASE1.replace('30000', '120000'));
+    const editor = liveEditor(page, 'hello.py');
+    const input = await openEditor(editor);
+    await typeCode(page, input, app.code);
+    const responseTab = editor.getByRole('tab', { name: 'Response' });
+    if (await responseTab.count()) await responseTab.click();
+    await tasks.reset();
+    const started = Date.now();
+    await editor.getByRole('button', { name: /^Run/ }).click();
+    await expect(editor.locator('.le-response .le-status')).toHaveText('200 OK', { timeout: 300_000 });
+    const shownAfter = Date.now() - started;
+    await expect(editor.locator('.le-body-meta')).toContainText(`Body: ${app.bytes.toLocaleString('en')} bytes`);
+    if ('said' in app) await expect(editor.getByText(app.said as string)).toBeVisible();
+    if (app.name.includes('headers')) await expect(editor.getByText(/^Showing 100 of 100,00\d headers/)).toBeVisible();
+    // Give trailing work (layout, paint) its chance to show up as a long task.
+    await page.waitForTimeout(1000);
+    const onRun = await tasks.longest();
+    for (const view of ['hex', 'text', 'JSON']) {
+      const radio = editor.getByRole('radio', { name: view, exact: true });
+      if (await radio.count()) { await radio.check(); await page.waitForTimeout(300); }
+    }
+    await editor.getByRole('tab', { name: 'Raw HTTP' }).click();
+    await expect(editor.getByLabel('Raw response')).toBeVisible();
+    await page.waitForTimeout(500);
+    const overall = await tasks.longest();
+    console.log(`${app.name}: results after ${(shownAfter / 1000).toFixed(1)} s; longest main-thread task ${onRun} ms on Run, ${overall} ms after switching views`);
+    expect(onRun).toBeLessThan(200);
+    expect(overall).toBeLessThan(200);
+    expect(watch.problems()).toEqual([]);
+  });
+}
