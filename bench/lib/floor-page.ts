@@ -9,13 +9,14 @@ import { join } from 'node:path';
 
 const HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title>
 <meta name="viewport" content="width=device-width"></head><body><p id="out">loading</p>
-<script type="module">
-const worker = new Worker('./floor-worker.js', { type: 'module' });
+<script type="module" src="./floor.js"></script></body></html>`;
+
+// A file, not an inline script: the static server sends the site's CSP on every response, this page's too.
+const PAGE_SCRIPT = `const worker = new Worker('./floor-worker.js', { type: 'module' });
 worker.onmessage = (e) => {
   window.__floor = { readyMs: performance.now(), result: e.data };
   document.getElementById('out').textContent = 'ready: ' + e.data;
-};
-</script></body></html>`;
+};`;
 
 const WORKER = `import { loadPyodide } from '/pyodide/pyodide.mjs';
 const py = await loadPyodide({ indexURL: '/pyodide/' });
@@ -25,6 +26,7 @@ postMessage(String(py.runPython('1+1')));`;
 export function writeFloorPage(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wsgi-floor-'));
   writeFileSync(join(dir, 'index.html'), HTML);
+  writeFileSync(join(dir, 'floor.js'), PAGE_SCRIPT);
   writeFileSync(join(dir, 'floor-worker.js'), WORKER);
   return dir;
 }
