@@ -22,7 +22,9 @@ export function defaultIndexURL(): string {
 
 /** The early worker, once, if it fits what the client asks for; one that does not fit is stopped. */
 export function takeEarlyWorker(indexURL: string, isolated: boolean): EarlyWorker | null {
-  const holder = globalThis as { __wsgiEarlyPython?: EarlyWorker };
+  const holder = globalThis as { __wsgiEarlyPython?: EarlyWorker; __wsgiPythonAsked?: boolean };
+  // An early start whose import lands after this must not start a second Python (early-python.ts).
+  holder.__wsgiPythonAsked = true;
   const taken = holder.__wsgiEarlyPython ?? null;
   delete holder.__wsgiEarlyPython;
   if (!taken) return null;

@@ -8,11 +8,17 @@
 import { createSandboxedWorker } from './sandboxed-worker.ts';
 import type { EarlyWorker } from '../early-start.ts';
 
+const scope = globalThis as { __wsgiEarlyPython?: EarlyWorker; __wsgiPythonAsked?: boolean };
 const meta = document.querySelector('meta[name="wsgi-python-early"]');
-const indexURL = new URL(meta?.getAttribute('data-index-url') ?? '/pyodide/', location.href).href;
-const port = createSandboxedWorker(indexURL);
-const backlog: EarlyWorker['backlog'] = [];
-port.onmessage = (event) => { backlog.push({ kind: 'message', event }); };
-port.onerror = (event) => { backlog.push({ kind: 'error', event }); };
-port.postMessage({ type: 'init', id: 0, indexURL, interruptBuffer: null, files: {} });
-(globalThis as { __wsgiEarlyPython?: EarlyWorker }).__wsgiEarlyPython = { port, initId: 0, indexURL, interruptBuffer: null, backlog };
+// The import is asynchronous: if the page's own scripts have already started Python, stay out of it.
+if (!scope.__wsgiPythonAsked) start();
+
+function start() {
+  const indexURL = new URL(meta?.getAttribute('data-index-url') ?? '/pyodide/', location.href).href;
+  const port = createSandboxedWorker(indexURL);
+  const backlog: EarlyWorker['backlog'] = [];
+  port.onmessage = (event) => { backlog.push({ kind: 'message', event }); };
+  port.onerror = (event) => { backlog.push({ kind: 'error', event }); };
+  port.postMessage({ type: 'init', id: 0, indexURL, interruptBuffer: null, files: {} });
+  scope.__wsgiEarlyPython = { port, initId: 0, indexURL, interruptBuffer: null, backlog };
+}
