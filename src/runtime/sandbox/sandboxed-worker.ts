@@ -22,23 +22,44 @@ function workerSource(): Promise<string> {
   return source;
 }
 
+/** The far ends a worker is booted with: the protocol port and the file port. */
+interface FarEnds { port: MessagePort; files: MessagePort }
+
+/** A worker's two channels, seen from the page as a WorkerPort: messages go over the protocol
+ * channel, Pyodide's files are served over the other; `end` stops the worker itself (once). */
+function channelPort(indexURL: string, end: () => void, interrupt: () => boolean): { port: WorkerPort; far: FarEnds } {
+  const channel = new MessageChannel();
+  const files = new MessageChannel();
+  const stopFiles = servePythonFiles(files.port1, new URL(indexURL, location.href).href);
+  let open = true;
+  const port: WorkerPort = {
+    onmessage: null,
+    onerror: null,
+    postMessage: (message) => channel.port1.postMessage(message),
+    terminate() {
+      if (!open) return;
+      open = false;
+      channel.port1.close();
+      stopFiles();
+      end();
+    },
+    interrupt,
+  };
+  channel.port1.onmessage = (event) => port.onmessage?.({ data: event.data });
+  return { port, far: { port: channel.port2, files: files.port2 } };
+}
+
 /** `astro dev` serves the worker as modules importing each other by URL, which a blob: module in an
  * opaque origin cannot load: dev runs a plain module worker of the site's origin (never built, never
  * served to readers), fed the same boot data and files. */
 function devWorker(indexURL: string): WorkerPort {
-  const channel = new MessageChannel();
-  const files = new MessageChannel();
   const buffer = crossOriginIsolated ? new SharedArrayBuffer(4) : null;
   const worker = new Worker(workerURL, { type: 'module', name: 'python' });
-  const stopFiles = servePythonFiles(files.port1, new URL(indexURL, location.href).href);
-  worker.postMessage({ port: channel.port2, files: files.port2, interruptBuffer: buffer }, [channel.port2, files.port2]);
-  const port: WorkerPort = {
-    onmessage: null, onerror: null,
-    postMessage: (message) => channel.port1.postMessage(message),
-    terminate() { stopFiles(); channel.port1.close(); worker.terminate(); },
-    interrupt() { if (buffer) Atomics.store(new Int32Array(buffer), 0, 2); return buffer !== null; },
-  };
-  channel.port1.onmessage = (event) => port.onmessage?.({ data: event.data });
+  const { port, far } = channelPort(indexURL, () => worker.terminate(), () => {
+    if (buffer) Atomics.store(new Int32Array(buffer), 0, 2);
+    return buffer !== null;
+  });
+  worker.postMessage({ ...far, interruptBuffer: buffer }, [far.port, far.files]);
   worker.onerror = (event) => port.onerror?.(event);
   return port;
 }
@@ -46,8 +67,6 @@ function devWorker(indexURL: string): WorkerPort {
 /** Start one sandboxed Python worker whose Pyodide files come from `indexURL`. */
 export function createSandboxedWorker(indexURL: string): WorkerPort {
   if (import.meta.env.DEV) return devWorker(indexURL);
-  const channel = new MessageChannel();
-  const files = new MessageChannel();
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', 'allow-scripts');
   frame.setAttribute('allow', 'cross-origin-isolated');
@@ -57,27 +76,15 @@ export function createSandboxedWorker(indexURL: string): WorkerPort {
   frame.title = 'Python sandbox';
   frame.srcdoc = SANDBOX_SRCDOC;
   let alive = true;
-  const stopFiles = servePythonFiles(files.port1, new URL(indexURL, location.href).href);
-
-  const port: WorkerPort = {
-    onmessage: null,
-    onerror: null,
-    postMessage: (message) => channel.port1.postMessage(message),
-    terminate() {
-      if (!alive) return;
-      alive = false;
-      removeEventListener('message', fromFrame);
-      channel.port1.close();
-      stopFiles();
-      frame.remove(); // ends the frame's worker with it
-    },
-    interrupt() {
-      if (!alive || !frame.contentWindow) return false;
-      frame.contentWindow.postMessage('interrupt', '*');
-      return true;
-    },
-  };
-  channel.port1.onmessage = (event) => port.onmessage?.({ data: event.data });
+  const { port, far } = channelPort(indexURL, () => {
+    alive = false;
+    removeEventListener('message', fromFrame);
+    frame.remove(); // ends the frame's worker with it
+  }, () => {
+    if (!alive || !frame.contentWindow) return false;
+    frame.contentWindow.postMessage('interrupt', '*');
+    return true;
+  });
   const fail = (message: string) => { if (alive) port.onerror?.({ message }); };
   // The frame speaks only to say its worker failed; nothing else from it (or the reader's code) is trusted.
   const fromFrame = (event: MessageEvent) => {
@@ -87,7 +94,7 @@ export function createSandboxedWorker(indexURL: string): WorkerPort {
   frame.addEventListener('load', () => {
     workerSource().then((text) => {
       if (!alive || !frame.contentWindow) return;
-      frame.contentWindow.postMessage({ type: 'start', source: text, port: channel.port2, files: files.port2 }, '*', [channel.port2, files.port2]);
+      frame.contentWindow.postMessage({ type: 'start', source: text, ...far }, '*', [far.port, far.files]);
     }, (err: Error) => fail(`Failed to fetch the Python worker: ${err.message}`));
   }, { once: true });
   (document.body ?? document.documentElement).append(frame);
