@@ -31,6 +31,8 @@ export interface RunOptions {
   timeLimitMs?: number;
   outputLimit?: number;
   responseLimit?: number;
+  /** Header lists past this length are cut in the result (`headersTotal` keeps the count); default 1000. */
+  headerLimit?: number;
   /** The client closes its sending side after the request (default: it keeps the connection open). */
   halfClose?: boolean;
   /** Live output while the run goes on (batched, ~20 per second at most). */

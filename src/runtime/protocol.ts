@@ -6,6 +6,7 @@
  */
 import type { ServerResult } from './server-result.ts';
 import type { SimulationResult, SimulationSpec } from './simulation-result.ts';
+import type { ServerMode } from './server-modes.ts';
 
 export type { ServerResult } from './server-result.ts';
 export type { SimulationResult, SimulationSpec } from './simulation-result.ts';
@@ -13,8 +14,9 @@ export type { SimulationResult, SimulationSpec } from './simulation-result.ts';
 /** The reader's files: path relative to the app folder (e.g. "app.py", "lib/util.py") → source. */
 export type Workspace = Record<string, string>;
 
-/** The server whose behaviour the core imitates (see Modes in src/runtime/python/README.md). */
-export type ServerMode = 'reference' | 'wsgiref' | 'gunicorn' | 'waitress';
+/** The server whose behaviour the core imitates (see Modes in src/runtime/python/README.md): the exact
+ * union of the mode names, generated from the core's mode classes (server-modes.ts). */
+export type { ServerMode } from './server-modes.ts';
 
 /** Options of one run, as the worker needs them (time limits are enforced by the client). */
 export interface RunSettings {
@@ -28,6 +30,9 @@ export interface RunSettings {
   /** After the request's bytes the client closes its sending side (a half-close) instead of keeping
    * the connection open: a server that needs more bytes gets end-of-file instead of waiting. */
   halfClose: boolean;
+  /** Header lists longer than this are cut in the result (the true count is in `headersTotal`);
+   * default 1000 (worker_support/result_limits.py). */
+  headerLimit?: number;
 }
 
 /** Why a run ended early, in words for the reader; `restarted` means Python was replaced. */

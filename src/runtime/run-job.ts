@@ -51,5 +51,6 @@ function pick(o: RunOptions): Partial<RunSettings> {
   if (o.outputLimit !== undefined) out.outputLimit = o.outputLimit;
   if (o.responseLimit !== undefined) out.responseLimit = o.responseLimit;
   if (o.halfClose !== undefined) out.halfClose = o.halfClose;
+  if (o.headerLimit !== undefined) out.headerLimit = o.headerLimit;
   return out;
 }

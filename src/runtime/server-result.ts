@@ -47,6 +47,8 @@ export interface ServerResult {
   keep_alive: boolean;
   status: string | null;
   headers: [string, string][];
+  /** How many headers the app sent, when `headers` holds only the first `headerLimit` of them. */
+  headersTotal?: number;
   body: Uint8Array;
   events: TraceEvent[];
   violations: Violation[];

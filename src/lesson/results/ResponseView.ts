@@ -114,8 +114,7 @@ export function renderResponse(server: ServerResult): HTMLElement {
     server.outcome === 'cut' && server.status
       ? h('p', { class: 'le-warning' }, 'The server cut the connection in the middle of this response: a client would see an incomplete message.')
       : null,
-    // headersTotal: an optional field the worker adds when it cut the list (not in ServerResult's type yet).
-    server.headers.length ? headersTable(server.headers, (server as { headersTotal?: number }).headersTotal) : null,
+    server.headers.length ? headersTable(server.headers, server.headersTotal) : null,
     h('p', { class: 'le-body-meta' }, `Body: ${count(server.body.length)} bytes${contentType ? ` · ${contentType}` : ''}`),
     tooBigForJson ? h('p', { class: 'le-muted' }, `JSON over ${count(JSON_FORMAT_MAX)} bytes is shown as it was sent, not formatted.`) : null,
     server.body.length ? switcher : null,

@@ -5,8 +5,9 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import type { ServerMode, Workspace } from '../../runtime/client.ts';
-import { fileNameProblem } from '../../lesson/workspace-names.ts';
-import { appSpecProblem } from '../../lesson/work-schema.ts';
+import { SERVER_MODES } from '../../runtime/server-modes.ts';
+import { fileNameProblem } from '../../workspace/workspace-names.ts';
+import { appSpecProblem } from '../../workspace/work-schema.ts';
 
 function save(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
@@ -49,13 +50,15 @@ export function shellQuote(text: string): string {
   return /^[A-Za-z0-9_.:/=@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The commands that serve `appSpec` ("module:callable") on 127.0.0.1:8000, for the chosen server. */
+/** The commands that serve `appSpec` ("module:callable") on 127.0.0.1:8000, for the chosen server: the
+ * mode's own `pip_package` and `serve_command` (src/runtime/server-modes.ts, from the mode classes). */
 export function runCommands(appSpec: string, mode: ServerMode): string {
   const [module, callable = 'application'] = appSpec.split(':');
   const spec = shellQuote(`${module}:${callable}`);
-  if (mode === 'gunicorn') return `python3 -m pip install gunicorn\ngunicorn --bind 127.0.0.1:8000 ${spec}`;
-  if (mode === 'waitress') return `python3 -m pip install waitress\nwaitress-serve --listen=127.0.0.1:8000 ${spec}`;
-  // wsgiref's command writes the names into Python code: only identifiers may go there.
-  if (appSpecProblem(appSpec)) return `# The application ${spec} is not module:callable (e.g. app:app); fix it above to get the command.`;
-  return `python3 -c "from wsgiref.simple_server import make_server; from ${module} import ${callable}; make_server('127.0.0.1', 8000, ${callable}).serve_forever()"`;
+  const info = SERVER_MODES.find((m) => m.name === mode) ?? SERVER_MODES[0];
+  const template: string = info.serveCommand;
+  // A command that writes the names into Python code ({module}, {callable}): only identifiers may go there.
+  if (template.includes('{module}') && appSpecProblem(appSpec)) return `# The application ${spec} is not module:callable (e.g. app:app); fix it above to get the command.`;
+  const command = template.replace('{app}', spec).replaceAll('{module}', module).replaceAll('{callable}', callable);
+  return info.pipPackage ? `python3 -m pip install ${info.pipPackage}\n${command}` : command;
 }

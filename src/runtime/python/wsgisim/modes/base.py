@@ -27,10 +27,21 @@ class Context:
 
 
 class BaseServer:
-    """A server personality. Subclasses set `name`, `version` and implement `serve(app)`."""
+    """A server personality. Subclasses set `name`, `version`, `description`, their limits (named
+    class attributes, listed in `limits`) and the real server's command (`pip_package`,
+    `serve_command`), and implement `serve(app)`. The page and the download read these as data
+    (modes/data.py)."""
 
     name = "base"
     version = ""
+    # One sentence for the reader: what this personality is.
+    description = ""
+    # The names of the class attributes that are this server's limits, in the order they are shown.
+    limits = ()
+    # The real server: the pip package to install (None: in the standard library) and the command that
+    # serves "module:callable" on 127.0.0.1:8000 ({app}, or {module} and {callable} separately).
+    pip_package = None
+    serve_command = ""
     # What the server does while it waits for the rest of an unfinished request (the client keeps
     # the connection open): said to the reader after what it waits for.
     wait_message = "The server waits for the rest of the request."

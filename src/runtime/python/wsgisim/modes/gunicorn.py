@@ -15,10 +15,16 @@ from .gunicorn_response import Response
 class GunicornServer(GunicornParser, BaseServer):
     name = "gunicorn"
     version = "gunicorn 20.1.0 (Debian 12)"
-    stall_message = ("gunicorn's worker waits for body bytes the client never sends; after 30 s the "
-                     "arbiter kills it ([CRITICAL] WORKER TIMEOUT) and the client gets no response.")
-    wait_message = ("gunicorn's sync worker blocks reading the socket; after 30 s (--timeout) the arbiter "
-                    "kills it ([CRITICAL] WORKER TIMEOUT) and the client gets no response.")
+    description = ("gunicorn's sync worker, as Debian 12 packages it (with its request-smuggling fixes): "
+                   "HTTP/1.1, one request per connection.")
+    timeout = 30                       # --timeout: seconds before the arbiter kills a silent worker
+    limits = ("limit_request_line", "limit_request_fields", "limit_request_field_size", "timeout")
+    pip_package = "gunicorn"
+    serve_command = "gunicorn --bind 127.0.0.1:8000 {app}"
+    stall_message = ("gunicorn's worker waits for body bytes the client never sends; after %d s the "
+                     "arbiter kills it ([CRITICAL] WORKER TIMEOUT) and the client gets no response." % timeout)
+    wait_message = ("gunicorn's sync worker blocks reading the socket; after %d s (--timeout) the arbiter "
+                    "kills it ([CRITICAL] WORKER TIMEOUT) and the client gets no response." % timeout)
 
     def serve(self, app):
         try:

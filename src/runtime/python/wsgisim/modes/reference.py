@@ -10,6 +10,7 @@ from ..http_parser import BadRequest
 from ..streams import ErrorStream, FileWrapper, InputStream
 from ..trace import Trace
 from .base import BaseServer
+from .wsgiref import WSGIREF_COMMAND
 from .reference_parse import parse
 
 SOFTWARE = "wsgisim/1.0 (reference)"
@@ -28,11 +29,16 @@ class PEP3333Error(AssertionError):
 class ReferenceServer(BaseServer):
     name = "reference"
     version = "wsgisim reference (strict PEP 3333)"
+    description = ("The bytes wsgiref, gunicorn and waitress agree on, and one documented choice where "
+                   "they differ; every PEP 3333 rule a real server enforces is enforced.")
+    # It has no real counterpart of its own: the download runs it on wsgiref, the standard library's.
+    serve_command = WSGIREF_COMMAND
     wait_message = ("Like every real server, the reference waits for the rest; a real one gives up "
                     "after its timeout, with no response. Send the rest, or let the client close its "
                     "sending side (half-close) to see the request refused.")
     max_request_line = 8190    # longer request lines get 414 (gunicorn's hard cap)
     max_header_fields = 100    # more header lines get 431 (gunicorn's and http.client's limit)
+    limits = ("max_request_line", "max_header_fields")
 
     def serve(self, app):
         try:

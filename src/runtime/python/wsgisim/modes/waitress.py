@@ -27,9 +27,15 @@ class Ignored(Exception):
 class WaitressServer(BaseServer):
     name = "waitress"
     version = "waitress 2.1.2 (Debian 12)"
-    wait_message = ("waitress keeps the connection open and answers nothing; after channel_timeout "
-                    "(120 s) without activity it closes the connection.")
+    description = ("waitress, as Debian 12 packages it: HTTP/1.1, keeps the connection alive when it "
+                   "knows the length, so pipelined requests are served in turn.")
     max_request_header_size = 262144   # adjustments.py: a header section this long gets a 431
+    channel_timeout = 120              # adjustments.py: seconds without activity before it closes
+    limits = ("max_request_header_size", "channel_timeout")
+    pip_package = "waitress"
+    serve_command = "waitress-serve --listen=127.0.0.1:8000 {app}"
+    wait_message = ("waitress keeps the connection open and answers nothing; after channel_timeout "
+                    "(%d s) without activity it closes the connection." % channel_timeout)
 
     def serve(self, app):
         try:

@@ -37,6 +37,11 @@ ERROR_PAGE = """\
 OS_ENVIRON = dict(os.environ)
 
 
+# wsgiref has no command line of its own: a one-line Python program serves the app.
+WSGIREF_COMMAND = ('python3 -c "from wsgiref.simple_server import make_server; from {module} import {callable}; '
+                   "make_server('127.0.0.1', 8000, {callable}).serve_forever()\"")
+
+
 class WsgirefServer(ServerHandler, BaseServer):
     name = "wsgiref"
     version = "CPython 3.11 wsgiref.simple_server (Debian 12: 3.11.2)"
@@ -46,6 +51,10 @@ class WsgirefServer(ServerHandler, BaseServer):
     wait_message = ("wsgiref reads the socket with no timeout: it waits for ever and the client gets "
                     "no response.")
     max_line = 65536      # http.server's readline limit (and http.client._MAXLINE for header lines)
+    limits = ("max_line",)
+    description = ("CPython's wsgiref.simple_server: the standard library's server, HTTP/1.0 answers, "
+                   "one request per connection, no timeout.")
+    serve_command = WSGIREF_COMMAND
 
     def serve(self, app):
         raw = self.ctx.raw
