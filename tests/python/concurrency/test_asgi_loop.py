@@ -183,3 +183,66 @@ class Isolation(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class WebSockets(unittest.TestCase):
+    """A scripted client: connect, its messages `gap` seconds apart once accepted, then it leaves."""
+
+    def ws(self, path, messages=("a", "b"), **extra):
+        dir_ = app_dir("asgi_ws")
+        item = {"path": path, "websocket": list(messages), **extra}
+        return concurrency.run_loop({"requests": [item]}, dir_, "app:app")["requests"][0]
+
+    def test_a_conversation_message_by_message(self):
+        rec = self.ws("/echo", gap=0.5)
+        self.assertEqual([(e["t"], e["dir"], e["type"], e.get("text"), e.get("code")) for e in rec["events"]], [
+            (0.0, "receive", "websocket.connect", None, None),
+            (0.0, "send", "websocket.accept", None, None),
+            (0.5, "receive", "websocket.receive", "a", None),
+            (0.5, "send", "websocket.send", "A", None),
+            (1.0, "receive", "websocket.receive", "b", None),
+            (1.0, "send", "websocket.send", "B", None),
+            (1.5, "receive", "websocket.disconnect", None, 1000)])
+        self.assertEqual((rec["status"], rec["outcome"], rec["end"], rec["violations"]),
+                         ("101 Switching Protocols", "complete", 1.5, []))
+
+    def test_close_before_accept_refuses_the_handshake(self):
+        rec = self.ws("/refuse")
+        self.assertEqual((rec["status"], rec["outcome"], rec["violations"]), ("403 Forbidden", "complete", []))
+
+    def test_returning_without_accepting_is_a_500(self):
+        rec = self.ws("/forget")
+        self.assertEqual(rec["status"], "500 Internal Server Error")
+        self.assertEqual([v["rule"] for v in rec["violations"]], ["ws-never-accepted"])
+
+    def test_sending_before_accept_is_an_error(self):
+        rec = self.ws("/too-early")
+        self.assertEqual([v["rule"] for v in rec["violations"]], ["ws-before-accept"])
+        self.assertEqual(rec["status"], "500 Internal Server Error")
+        self.assertIn("RuntimeError", rec["error"]["message"])
+
+    def test_an_exception_after_accept_cuts_the_connection(self):
+        rec = self.ws("/crash")
+        self.assertEqual((rec["outcome"], rec["status"]), ("cut", "101 Switching Protocols"))
+        self.assertIn("ValueError: boom", rec["error"]["message"])
+
+    def test_sending_after_close_is_flagged_and_later_client_messages_never_arrive(self):
+        rec = self.ws("/bye", messages=("x", "y"))
+        self.assertEqual([v["rule"] for v in rec["violations"]], ["ws-after-close"])
+        self.assertEqual([e.get("text") for e in rec["events"] if e["type"] == "websocket.receive"], ["x"])
+
+    def test_http_on_the_same_app_still_works(self):
+        dir_ = app_dir("asgi_ws")
+        rec = concurrency.run_loop({"requests": [{"path": "/"}]}, dir_, "app:app")["requests"][0]
+        self.assertEqual((rec["status"], rec["body_preview"]), ("200 OK", "plain http"))
+
+    def test_a_bad_script_is_a_workload_error(self):
+        dir_ = app_dir("asgi_ws")
+        for bad in ({"websocket": "hi"}, {"websocket": [1]}, {"websocket": [], "gap": 0}):
+            result = concurrency.run_loop({"requests": [{"path": "/", **bad}]}, dir_, "app:app")
+            self.assertEqual(result["error"]["kind"], "workload", bad)
+
+    def test_messages_option_logs_http_body_text(self):
+        dir_ = app_dir("asgi_ws")
+        rec = concurrency.run_loop({"requests": [{"path": "/"}]}, dir_, "app:app", messages=True)["requests"][0]
+        self.assertEqual([e.get("text") for e in rec["events"]], [None, "plain http"])

@@ -51,8 +51,11 @@ def run_pool(workload, app_dir, app_spec="app:app", workers=3, timeout=30.0, mod
     return result
 
 
-def run_loop(workload, app_dir, app_spec="app:app", body_chunk=65536, horizon=None):
-    """Serve `workload` on one asyncio event loop running the reader's ASGI app."""
+def run_loop(workload, app_dir, app_spec="app:app", body_chunk=65536, horizon=None, messages=False):
+    """Serve `workload` on one asyncio event loop running the reader's ASGI app.
+
+    `messages`: each logged body message carries its text too (WebSocket messages always do).
+    """
     settings = {"app_spec": app_spec, "body_chunk": body_chunk}
     try:
         requests = normalize(workload)
@@ -69,7 +72,7 @@ def run_loop(workload, app_dir, app_spec="app:app", body_chunk=65536, horizon=No
         except AppLoadError as exc:
             return _failed("loop", exc.error, settings)
         startup = {"end": clock.now, "segments": clock.take_segments(), "stdout": output}
-        server = AsgiServer(app, clock, app_dir, body_chunk, horizon)
+        server = AsgiServer(app, clock, app_dir, body_chunk, horizon, messages)
         with modules:
             records = server.serve(requests)
     result = _result("loop", settings, records, ("headers", "events"), real_process_time() - cpu)

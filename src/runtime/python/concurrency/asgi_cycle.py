@@ -10,6 +10,7 @@ import asyncio
 from urllib.parse import unquote_to_bytes
 
 from .asgi_rules import violation
+from .records import preview
 
 
 def make_scope(request, index):
@@ -37,10 +38,19 @@ def make_scope(request, index):
     }
 
 
+def sent_type(cycle, message):
+    """Check that what the app passed to send() is a message, log it, and return its type."""
+    if not isinstance(message, dict) or not isinstance(message.get("type"), str):
+        cycle.flag("message-not-dict", f"send() got {message!r}")
+        raise TypeError("ASGI send() takes a dict with a \"type\" key")
+    cycle.log("send", message)
+    return message["type"]
+
+
 class Cycle:
     """The server side of one request: what the app received and sent, and what went wrong."""
 
-    def __init__(self, loop, request, index, body_chunk):
+    def __init__(self, loop, request, index, body_chunk, messages=False):
         self.loop = loop
         self.request = request
         self.scope = make_scope(request, index)
@@ -48,6 +58,7 @@ class Cycle:
         self.chunks = [body[i:i + body_chunk] for i in range(0, len(body), body_chunk)] or [b""]
         self.delivered = 0
         self.events = []
+        self.messages = messages   # keep each body message's text in the log
         self.violations = []
         self.status = None
         self.headers = []
@@ -64,6 +75,8 @@ class Cycle:
                 event[key] = message[key]
         if "body" in message and isinstance(message["body"], (bytes, bytearray)):
             event["bytes"] = len(message["body"])
+            if self.messages:
+                event["text"] = preview(bytes(message["body"]))
         self.events.append(event)
 
     def flag(self, rule, message):
@@ -86,11 +99,7 @@ class Cycle:
 
     async def send(self, message):
         """The app's send(): checks each message against the spec, as uvicorn does."""
-        if not isinstance(message, dict) or not isinstance(message.get("type"), str):
-            self.flag("message-not-dict", f"send() got {message!r}")
-            raise TypeError("ASGI send() takes a dict with a \"type\" key")
-        self.log("send", message)
-        kind = message["type"]
+        kind = sent_type(self, message)
         if self.complete:
             self.flag("send-after-complete", f"{kind!r} sent after the response was complete")
             raise RuntimeError(f"Unexpected ASGI message '{kind}' sent, after response already completed.")

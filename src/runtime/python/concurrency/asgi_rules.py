@@ -78,6 +78,22 @@ RULES = {
         "A task kept running without letting time pass (e.g. `while True: await asyncio.sleep(0)`), "
         "so the loop could never reach the other requests' timers. Wait for something real, "
         "or end the loop."),
+    "ws-before-accept": (
+        f"{WWW}, Accept", URL_WWW + "#accept-send-event",
+        "Answer websocket.connect with {\"type\": \"websocket.accept\"} (or websocket.close to refuse) "
+        "before sending any message."),
+    "ws-bad-send": (
+        f"{WWW}, Send - send event", URL_WWW + "#send-send-event",
+        "Send {\"type\": \"websocket.send\", \"text\": \"...\"} for text or \"bytes\": b\"...\" for binary: "
+        "exactly one of the two."),
+    "ws-after-close": (
+        f"{WWW}, Close - send event", URL_WWW + "#close-send-event",
+        "After websocket.close (or once receive() gave websocket.disconnect) the connection is gone: "
+        "return from the app instead of sending."),
+    "ws-never-accepted": (
+        f"{WWW}, Accept", URL_WWW + "#accept-send-event",
+        "Send websocket.accept (or websocket.close) after websocket.connect: a WebSocket app that "
+        "returns without either fails the handshake, and the server answers 500."),
     "blocking-call": (
         f"{MAIN}, Applications", URL_MAIN + "#applications",
         "A blocking call inside `async def` stops the whole event loop: every other request "

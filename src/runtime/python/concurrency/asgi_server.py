@@ -12,6 +12,7 @@ import inspect
 import sys
 
 from .asgi_cycle import Cycle
+from .asgi_websocket import WebSocketCycle
 from .asgi_loop import LoopWouldHang, VirtualEventLoop, run_detached
 from .asgi_rules import violation
 from .records import error_from, new_record
@@ -38,12 +39,13 @@ class _Output:
 class AsgiServer:
     """Serves requests to `app` on a fresh VirtualEventLoop; serve() returns the records."""
 
-    def __init__(self, app, clock, app_dir, body_chunk=65536, horizon=None):
+    def __init__(self, app, clock, app_dir, body_chunk=65536, horizon=None, messages=False):
         self.app = app
         self.app_dir = app_dir
         self.clock = clock
         self.body_chunk = body_chunk
         self.horizon = horizon
+        self.messages = messages          # log each body message's text too (for showing them)
         self.records = []
         self.blocked = []                 # the loop's stalls: blocking calls made inside tasks
         self.startup = {"stdout": ""}     # output printed outside any request
@@ -100,7 +102,9 @@ class AsgiServer:
         for index, request in enumerate(requests):
             rec = new_record(request)
             self.records.append(rec)
-            self.loop.call_at(request["at"], self._arrive, rec, Cycle(self.loop, request, index, self.body_chunk))
+            cycle = (WebSocketCycle(self.loop, request, index) if request.get("websocket") is not None
+                     else Cycle(self.loop, request, index, self.body_chunk, self.messages))
+            self.loop.call_at(request["at"], self._arrive, rec, cycle)
         await self.all_done
 
     def _arrive(self, rec, cycle):
@@ -136,7 +140,9 @@ class AsgiServer:
             raise
         except Exception as exc:
             rec["error"] = error_from(exc, app_dir=self.app_dir)
-            if not cycle.started:
+            if getattr(cycle, "websocket", False):
+                cycle.app_failed()
+            elif not cycle.started:
                 cycle.internal_error()
             elif not cycle.complete:
                 cycle.cut = True
@@ -144,6 +150,8 @@ class AsgiServer:
         if result is not None:
             cycle.flag("returned-value", f"the app returned {result!r}")
             cycle.cut = not cycle.complete
+        elif getattr(cycle, "websocket", False):
+            cycle.app_returned()
         elif not cycle.started:
             cycle.flag("never-started", "the app returned without sending http.response.start")
             cycle.internal_error()

@@ -63,8 +63,17 @@ def _one(index, item):
         headers = list(headers.items())
     body = item.get("body", "")
     body = body.encode("utf-8") if isinstance(body, str) else bytes(body)
-    return {"id": item.get("id", index), "at": float(at), "method": str(method).upper(),
-            "path": path, "headers": [[str(k), str(v)] for k, v in headers], "body": body}
+    out = {"id": item.get("id", index), "at": float(at), "method": str(method).upper(),
+           "path": path, "headers": [[str(k), str(v)] for k, v in headers], "body": body}
+    if "websocket" in item:
+        # A WebSocket connection: the client's text messages, sent `gap` seconds apart once accepted.
+        script, gap = item["websocket"], item.get("gap", 1.0)
+        if not isinstance(script, list) or len(script) > 50 or not all(isinstance(m, str) for m in script):
+            raise WorkloadError(f"request {index}: \"websocket\" must be a list of at most 50 text messages")
+        if not isinstance(gap, (int, float)) or isinstance(gap, bool) or not 0 < gap <= 60:
+            raise WorkloadError(f"request {index}: \"gap\" must be a number of seconds from 0 to 60, got {gap!r}")
+        out["websocket"], out["gap"] = script, float(gap)
+    return out
 
 
 def generate(controls):
