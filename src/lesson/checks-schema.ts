@@ -33,6 +33,15 @@ export const checkSchema = z.strictObject({
   server: z.enum(['reference', 'wsgiref', 'gunicorn', 'waitress'], { error: 'server must be reference, wsgiref, gunicorn or waitress' }).optional(),
   /** Shown under the check when it fails: what it tests and why, in the reader's words. */
   why: text('why', 'why: read() with no size waits for the client to close').optional(),
+  /** Instead of one request through the server core, call the reader's code directly
+   * (src/runtime/python/exercise_probes.py): their server function with a probe app, or their app
+   * as a client that goes away after the first chunk. The request names the path. */
+  probe: z.strictObject({
+    kind: z.enum(['server_loop', 'after_disconnect', 'first_chunk'], { error: 'probe.kind must be server_loop, after_disconnect or first_chunk' }),
+    app: z.enum(['list', 'generator', 'closing', 'failing', 'writer'], { error: 'probe.app must be list, generator, closing, failing or writer' }).optional(),
+    function: z.string().regex(/^[A-Za-z_]\w*$/, 'probe.function must be a Python name').optional(),
+    first: z.string().startsWith('/', 'probe.first must be a path starting with /').optional(),
+  }).optional(),
   workload: z.strictObject({
     concurrent_requests: z.number().int().min(2, 'workload.concurrent_requests must be at least 2').max(100),
   }).optional(),
@@ -49,6 +58,8 @@ export const exerciseSchema = z.strictObject({
   checks: z.array(checkSchema).min(2, 'checks needs at least 2 checks'),
 }).refine((e) => e.kind === 'asgi' || e.checks.every((c) => !c.workload),
   { message: 'a workload check needs kind: asgi (it runs on the event-loop simulation)', path: ['checks'] })
+  .refine((e) => e.kind === 'wsgi' || e.checks.every((c) => !c.probe),
+    { message: 'a probe calls WSGI code directly; an asgi exercise runs on the event-loop simulation', path: ['checks'] })
   .refine((e) => e.kind === 'wsgi' || e.checks.every((c) => !c.server),
     { message: 'server names a WSGI server personality; an asgi exercise runs on the event-loop simulation', path: ['checks'] });
 

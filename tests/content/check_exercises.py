@@ -17,6 +17,8 @@ from check_examples import server_complained
 from wsgiref_harness import load_app, request, serve
 
 ROOT = Path(__file__).resolve().parents[2] / "content" / "phases"
+sys.path.insert(0, str(ROOT.parents[1] / "src" / "runtime" / "python"))
+from exercise_probes import run_probe  # noqa: E402  (the module the page's worker runs)
 
 
 def complaint(log):
@@ -46,6 +48,10 @@ def evaluate(expect, status_line, headers, body, log):
         failures.append(f"body should match /{expect['body_matches']}/, got {text!r}")
     if expect.get("no_violations") and server_complained(log, body):
         failures.append("PEP 3333 violation reported: " + complaint(log))
+    length = got.get("content-length")
+    if expect.get("no_violations") and length is not None and length.isdigit() and int(length) != len(body):
+        # wsgiref sends what it was given; the client sees the lie (the page's core names it content_length_short).
+        failures.append(f"Content-Length says {length} but the body has {len(body)} bytes")
     return failures
 
 
@@ -64,11 +70,24 @@ def run_wsgi_check(path, check):
     return evaluate(check["expect"], status, headers, body, log.getvalue())
 
 
+def run_probe_check(path, check):
+    """A check with a `probe` calls the reader's code itself (src/runtime/python/exercise_probes.py)."""
+    answer = run_probe(str(path), check["probe"], check["request"])
+    status = f"HTTP/1.1 {answer['status']}" if answer["status"] else ""
+    expect = {k: v for k, v in check["expect"].items() if k != "no_violations"}
+    failures = evaluate(expect, status, answer["headers"], answer["body"].encode("utf-8"), "")
+    if check["expect"].get("no_violations") and answer["problems"]:
+        failures.append("rule broken: " + "; ".join(answer["problems"]))
+    return failures
+
+
 def run_checks(path, spec):
     """Run all checks of one spec against one file; return {check name: failures}."""
     results = {}
     for check in spec["checks"]:
-        if spec.get("kind") == "asgi":
+        if "probe" in check:
+            results[check["name"]] = run_probe_check(path, check)
+        elif spec.get("kind") == "asgi":
             results[check["name"]] = run_asgi_check(path, check)
         else:
             results[check["name"]] = run_wsgi_check(path, check)

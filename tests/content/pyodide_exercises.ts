@@ -13,9 +13,9 @@ import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { answerFromCore } from '../../src/lesson/exercise/answers.ts';
 import { checkWorkload } from '../../src/lesson/exercise/asgi-workload.ts';
-import { evaluate } from '../../src/lesson/exercise/evaluate.ts';
+import { evaluate, type Answer } from '../../src/lesson/exercise/evaluate.ts';
 import { loopOutcomes, type CheckOutcome, type CheckSpec } from '../../src/lesson/exercise/run-checks.ts';
-import { ROOT, runLoops, runWsgi, type LoopRun, type WsgiCase } from './pyodide_run.ts';
+import { ROOT, runLoops, runProbes, runWsgi, type LoopRun, type ProbeCase, type WsgiCase } from './pyodide_run.ts';
 
 interface Exercise { folder: string; kind: 'wsgi' | 'asgi'; checks: CheckSpec[] }
 
@@ -35,12 +35,14 @@ const judged = (ex: Exercise): [string, string][] => [
 
 const wsgiCases: WsgiCase[] = [];
 const loopRuns: LoopRun[] = [];
+const probeCases: ProbeCase[] = [];
 for (const ex of exercises) {
   for (const [file, path] of judged(ex)) {
     ex.checks.forEach((check, i) => {
       const id = `${ex.folder}|${file}|${i}`;
       const app = `${path}:app`;
-      if (ex.kind === 'asgi') loopRuns.push({ id, app, ...checkWorkload(check.request, check.workload) });
+      if (check.probe) probeCases.push({ id, file: path, probe: check.probe, request: check.request });
+      else if (ex.kind === 'asgi') loopRuns.push({ id, app, ...checkWorkload(check.request, check.workload) });
       else {
         const { method, path, headers, body } = check.request;
         wsgiCases.push({ id, app, mode: check.server, trace: false, request: { method, target: path, headers: Object.entries(headers ?? {}), body } });
@@ -50,6 +52,7 @@ for (const ex of exercises) {
 }
 const wsgi = new Map(runWsgi(wsgiCases).map((r) => [r.id, r]));
 const loops = runLoops(loopRuns);
+const probes = await runProbes(probeCases);
 
 let problems = 0;
 let checksRun = 0;
@@ -61,7 +64,7 @@ for (const ex of exercises) {
     const ids = ex.checks.map((_, i) => `${ex.folder}|${file}|${i}`);
     outcomes[file] = ex.kind === 'asgi'
       ? loopOutcomes(ex.checks, ids.map((id) => loops.get(id) as never))
-      : ex.checks.map((check, i) => ({ name: check.name, failures: evaluate(check.expect, answerFromCore(wsgi.get(ids[i])!)) }));
+      : ex.checks.map((check, i) => ({ name: check.name, failures: evaluate(check.expect, check.probe ? probes.get(ids[i]) as Answer : answerFromCore(wsgi.get(ids[i])!)) }));
     checksRun += ids.length;
   }
   outcomesOf.set(ex.folder, outcomes);

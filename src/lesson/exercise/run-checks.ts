@@ -13,6 +13,8 @@ export interface CheckSpec {
   name: string;
   request: CheckRequest;
   workload?: { concurrent_requests: number };
+  /** Call the reader's code directly instead (src/runtime/python/exercise_probes.py). */
+  probe?: { kind: string; app?: string; function?: string; first?: string };
   /** The server personality that answers (default reference). */
   server?: 'reference' | 'wsgiref' | 'gunicorn' | 'waitress';
   /** Shown under the check when it fails. */
@@ -33,9 +35,36 @@ function silentAnswer(result: RunResult): Answer {
   return { status: null, headers: [], body: '', problems: [why], note: why };
 }
 
+/** The Python that runs every probe check on app.py and prints one answer per check. */
+export function probeScript(checks: CheckSpec[]): string {
+  const probes = checks.map((c) => ({ probe: c.probe, request: c.request }));
+  return [
+    'import json, os',
+    'from exercise_probes import run_probes',
+    `CHECKS = json.loads(${JSON.stringify(JSON.stringify(probes))})`,
+    `print(${JSON.stringify(MARK)} + json.dumps(run_probes(os.path.join(os.getcwd(), "app.py"), CHECKS)))`,
+    '',
+  ].join('\n');
+}
+
+async function runProbes(client: RuntimeClient, code: string, checks: CheckSpec[]): Promise<Answer[]> {
+  const files = { 'app.py': code, [SCRIPT]: probeScript(checks) };
+  const result = await client.runScript(SCRIPT, { timeLimitMs: 20000, files }).result;
+  const line = result.stdout.split('\n').find((l) => l.startsWith(MARK));
+  if (line) return JSON.parse(line.slice(MARK.length)) as Answer[];
+  const why = result.notice?.message ?? (result.exception ? `${result.exception.type}: ${result.exception.message}` : 'the probe printed no result');
+  return checks.map(() => ({ status: null, headers: [], body: '', problems: [why], note: why }));
+}
+
 async function runWsgi(client: RuntimeClient, code: string, checks: CheckSpec[], done: (o: CheckOutcome) => void) {
   const files = { 'app.py': code };
+  const probed = checks.filter((c) => c.probe);
+  const probeAnswers = probed.length ? await runProbes(client, code, probed) : [];
   for (const check of checks) {
+    if (check.probe) {
+      done({ name: check.name, failures: evaluate(check.expect, probeAnswers[probed.indexOf(check)]) });
+      continue;
+    }
     const { method, path, headers, body } = check.request;
     const handle = client.request({ method, target: path, headers: Object.entries(headers ?? {}), body }, { mode: check.server ?? 'reference', trace: false, appSpec: 'app:app', files });
     const result = await handle.result;
