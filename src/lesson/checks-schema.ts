@@ -23,6 +23,8 @@ export const expectSchema = z.strictObject({
   body_matches: z.string().refine((s) => { try { new RegExp(s); return true; } catch { return false; } }, 'expect.body_matches must be a valid regular expression').optional(),
   no_violations: z.boolean().optional(),
   max_seconds: z.number({ error: 'expect.max_seconds must be a number of (virtual) seconds' }).positive().optional(),
+  /** ASGI: at most this many (virtual) seconds from the request's arrival to the first non-empty body message. */
+  first_body_within: z.number({ error: 'expect.first_body_within must be a number of (virtual) seconds' }).nonnegative().optional(),
 }).refine((e) => Object.keys(e).length > 0, 'expect needs at least one expectation, e.g. status: 200');
 
 export const checkSchema = z.strictObject({

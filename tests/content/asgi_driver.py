@@ -10,8 +10,11 @@ import time
 from wsgiref_harness import load_app
 
 
-async def call(app, method="GET", path="/", headers=None, body=b""):
-    """Send one HTTP request through the ASGI app; return (status, [(name, value)], body bytes)."""
+async def call(app, method="GET", path="/", headers=None, body=b"", timing=None):
+    """Send one HTTP request through the ASGI app; return (status, [(name, value)], body bytes).
+
+    `timing`, a dict, gets "first_body": seconds from the call to the first non-empty body message.
+    """
     if isinstance(body, str):
         body = body.encode("utf-8")
     raw_path, _, query = path.partition("?")
@@ -24,6 +27,7 @@ async def call(app, method="GET", path="/", headers=None, body=b""):
     }
     inbox = [{"type": "http.request", "body": body, "more_body": False}]
     sent = []
+    began = time.perf_counter()
 
     async def receive():
         if inbox:
@@ -32,6 +36,8 @@ async def call(app, method="GET", path="/", headers=None, body=b""):
 
     async def send(message):
         sent.append(message)
+        if timing is not None and message.get("type") == "http.response.body" and message.get("body"):
+            timing.setdefault("first_body", time.perf_counter() - began)
 
     await app(scope, receive, send)
     start = next((m for m in sent if m["type"] == "http.response.start"), None)
@@ -51,9 +57,11 @@ def run_asgi_check(path, check):
     req, expect = check.get("request") or {}, check["expect"]
     count = (check.get("workload") or {}).get("concurrent_requests", 1)
 
+    timing = {}
+
     async def many():
         calls = [call(app, req.get("method", "GET"), req.get("path", "/"), req.get("headers"),
-                      req.get("body", b"")) for _ in range(count)]
+                      req.get("body", b""), timing) for _ in range(count)]
         return await asyncio.wait_for(asyncio.gather(*calls), timeout=30)
 
     began = time.perf_counter()
@@ -65,7 +73,13 @@ def run_asgi_check(path, check):
     failures = []
     for status, headers, body in results:
         line = f"HTTP/1.1 {status}" if status else ""
-        failures += evaluate({k: v for k, v in expect.items() if k != "max_seconds"}, line, headers, body, "")
+        failures += evaluate({k: v for k, v in expect.items() if k not in ("max_seconds", "first_body_within")},
+                             line, headers, body, "")
+    bound = expect.get("first_body_within")
+    first = timing.get("first_body")
+    if bound is not None and (first is None or first > bound):
+        failures.append(f"first body bytes: expected within {bound} s, got "
+                        + ("no body" if first is None else f"after {first:.2f} s"))
     if "max_seconds" in expect and elapsed > expect["max_seconds"]:
         failures.append(f"{count} requests took {elapsed:.2f} s, expected at most {expect['max_seconds']} s")
     return sorted(set(failures))

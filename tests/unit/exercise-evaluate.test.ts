@@ -45,4 +45,17 @@ describe('loop outcomes', () => {
   it('keeps a cut response as a problem', () => {
     expect(answerFromLoop(record({ outcome: 'cut' }) as never).problems).toEqual(['the response was cut off']);
   });
+  it('times the first non-empty body message from the request\'s arrival (first_body_within)', () => {
+    const events = (t: number) => [
+      { t: 0.5, dir: 'send', type: 'http.response.start', status: 200 },
+      { t: 0.5, dir: 'send', type: 'http.response.body', bytes: 0, more_body: true },
+      { t, dir: 'send', type: 'http.response.body', bytes: 5, more_body: false },
+    ];
+    const streamed = answerFromLoop(record({ at: 0.5, events: events(0.5) }) as never);
+    const buffered = answerFromLoop(record({ at: 0.5, events: events(2.0) }) as never);
+    expect(streamed.firstBodyAt).toBe(0);
+    expect(evaluate({ first_body_within: 0.1 }, streamed)).toEqual([]);
+    expect(evaluate({ first_body_within: 0.1 }, buffered)).toEqual([{ what: 'first body bytes', expected: 'within 0.1 s of the request', actual: 'after 1.5 s' }]);
+    expect(evaluate({ first_body_within: 0.1 }, answerFromLoop(record() as never))[0].actual).toBe('no body was sent');
+  });
 });

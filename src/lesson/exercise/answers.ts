@@ -22,6 +22,9 @@ export interface LoopRecord {
   outcome: string;
   violations: { rule: string; message: string }[];
   error: { kind: string; message: string } | null;
+  /** Arrival time and the messages both ways, with virtual times (the loop's `events`). */
+  at?: number;
+  events?: { t: number; dir: string; type: string; bytes?: number }[];
 }
 
 const ERROR_WORDS: Record<string, string> = {
@@ -51,7 +54,9 @@ export function answerFromLoop(r: LoopRecord): Answer {
   if (r.outcome !== 'complete') problems.push(`the response was ${r.outcome === 'cut' ? 'cut off' : r.outcome}`);
   // The simulation keeps the first 200 characters; exercise bodies are far shorter than that.
   const body = r.body_bytes > 200 ? `${r.body_preview}…` : r.body_preview;
+  const first = r.events?.find((e) => e.dir === 'send' && e.type === 'http.response.body' && (e.bytes ?? 0) > 0);
   return {
+    firstBodyAt: first && r.at !== undefined ? Math.round((first.t - r.at) * 1e6) / 1e6 : undefined,
     status: r.status,
     headers: r.headers ?? [],
     body,

@@ -13,6 +13,7 @@ export interface Expectations {
   body_matches?: string;
   no_violations?: boolean;
   max_seconds?: number;
+  first_body_within?: number;
 }
 
 /** One response as the checks see it, whichever server (WSGI core or ASGI loop) produced it. */
@@ -25,6 +26,8 @@ export interface Answer {
   problems: string[];
   /** Why nothing (or something odd) came back, e.g. the app raised: shown beside a failure. */
   note?: string;
+  /** ASGI: seconds from the request's arrival to its first non-empty body message (undefined: none came). */
+  firstBodyAt?: number;
 }
 
 /** A failed expectation: what was looked at, what the check wanted, what the code did. */
@@ -66,6 +69,13 @@ export function evaluate(expect: Expectations, answer: Answer, seconds?: number)
   }
   if (expect.no_violations && answer.problems.length > 0) {
     failures.push({ what: 'rules', expected: 'no broken rule and no error', actual: answer.problems.join('\n') });
+  }
+  if (expect.first_body_within !== undefined && (answer.firstBodyAt === undefined || answer.firstBodyAt > expect.first_body_within)) {
+    failures.push({
+      what: 'first body bytes',
+      expected: `within ${expect.first_body_within} s of the request`,
+      actual: answer.firstBodyAt === undefined ? 'no body was sent' : `after ${answer.firstBodyAt} s`,
+    });
   }
   if (expect.max_seconds !== undefined && (seconds === undefined || seconds > expect.max_seconds)) {
     failures.push({
