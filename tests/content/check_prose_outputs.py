@@ -197,7 +197,7 @@ def check_marker(phase_dir, spec, quoted):
     else:
         while quoted and quoted[-1] == "":
             quoted = quoted[:-1]
-        while produced and produced[-1] == "":
+        while produced and produced[-1].strip() == "":  # a chunked body's last CR LF is a line too
             produced = produced[:-1]
         ok = len(quoted) == len(produced) and all(same_line(q, p) for q, p in zip(quoted, produced))
     if ok:
