@@ -1,7 +1,8 @@
 /**
  * The snapshot's unpacked container, kept in the page's Cache Storage by its ETag (issue 9's warm start):
  * a returning reader's worker rebuilds Python's memory from it without gunzipping the download again.
- * Page-side only: the sandboxed worker cannot open Cache Storage, and must not be able to.
+ * Site-side only (the page, or the file worker of python-files.ts): the sandboxed worker cannot open
+ * Cache Storage, and must not be able to.
  */
 
 /** One entry at most: the container of the snapshot this site serves now. */

@@ -2,17 +2,18 @@
  * A Python worker the page cannot be harmed by (docs/decisions/reader-code-sandbox.md): it runs inside a
  * hidden `sandbox="allow-scripts"` frame, so the reader's code has an opaque origin — no site storage,
  * caches, service worker or network. The page talks to it over a MessageChannel whose far end only the
- * runtime's own closures hold, fetches Pyodide's files for it (python-files.ts), and interrupts it by
+ * runtime's own closures hold, has Pyodide's files served to it (python-files.ts, in a worker of the site's own), and interrupts it by
  * asking the frame, which owns the SharedArrayBuffer. To the client it is just a WorkerPort.
  */
 import workerURL from '../worker.ts?worker&url';
+import fileServerURL from './file-server.worker.ts?worker&url';
 import type { WorkerPort } from '../worker-slot.ts';
-import { servePythonFiles } from './python-files.ts';
 import { SANDBOX_SRCDOC } from './srcdoc.ts';
 
 let source: Promise<string> | null = null;
 
-/** The runtime worker's bundled source, fetched once per page (through the service worker, so offline too). */
+/** The runtime worker's bundled source, fetched once per page (through the service worker, so offline
+ * too); asked for as soon as a worker is created, while its frame loads. */
 function workerSource(): Promise<string> {
   source ??= fetch(workerURL).then(async (res) => {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -30,7 +31,10 @@ interface FarEnds { port: MessagePort; files: MessagePort }
 function channelPort(indexURL: string, end: () => void, interrupt: () => boolean): { port: WorkerPort; far: FarEnds } {
   const channel = new MessageChannel();
   const files = new MessageChannel();
-  const stopFiles = servePythonFiles(files.port1, new URL(indexURL, location.href).href);
+  // The file channel's site end runs in a worker of its own, off this page's busy main thread.
+  const fileServer = new Worker(fileServerURL, { type: 'module', name: 'python files' });
+  fileServer.postMessage({ port: files.port1, indexURL: new URL(indexURL, location.href).href }, [files.port1]);
+  const stopFiles = () => fileServer.postMessage('end');
   let open = true;
   const port: WorkerPort = {
     onmessage: null,
@@ -91,8 +95,9 @@ export function createSandboxedWorker(indexURL: string): WorkerPort {
     if (event.source === frame.contentWindow && event.data?.type === 'sandbox-error') fail(String(event.data.message));
   };
   addEventListener('message', fromFrame);
+  const text = workerSource();
   frame.addEventListener('load', () => {
-    workerSource().then((text) => {
+    text.then((text) => {
       if (!alive || !frame.contentWindow) return;
       frame.contentWindow.postMessage({ type: 'start', source: text, ...far }, '*', [far.port, far.files]);
     }, (err: Error) => fail(`Failed to fetch the Python worker: ${err.message}`));
