@@ -44,6 +44,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from real_servers import (UVICORN, dechunk, exchange, raw_request, running, split_response, timed_burst)
@@ -225,7 +226,7 @@ def main(selected):
     if not (shutil.which("/usr/bin/gunicorn") and Path("/usr/bin/python3").exists()):
         print("FAIL gunicorn or /usr/bin/python3 missing: sudo apt-get install -y gunicorn python3-waitress")
         return 1
-    problems, checked, not_run = [], 0, []
+    problems, checked, not_run, jobs = [], 0, [], []
     for phase_dir in sorted(p for p in ROOT.iterdir() if (p / "index.mdx").exists()):
         if selected and phase_dir.name not in selected:
             continue
@@ -241,16 +242,37 @@ def main(selected):
                 continue
             try:
                 spec = json.loads(body)
-                if "uvicorn" in (spec.get("servers") or [spec.get("server")]) and not UVICORN:
-                    not_run.append(f"{phase_dir.name}: {spec['example']} on uvicorn (set UVICORN=/path/to/uvicorn to run it)")
-                    continue
-                problem, label = check_marker(phase_dir, spec, lines)
-            except Exception as exc:  # a marker that cannot even run is a problem, never a skip
-                problem, label = f"{body[:120]}: could not run: {exc!r}", body[:60]
-            checked += 1
-            print(("FAIL " if problem else "ok   ") + f"{phase_dir.name}: {label}")
-            if problem:
-                problems.append(f"{phase_dir.name}: {problem}")
+            except Exception as exc:
+                spec = {"unreadable": repr(exc)}
+            if "uvicorn" in (spec.get("servers") or [spec.get("server")]) and not UVICORN:
+                not_run.append(f"{phase_dir.name}: {spec['example']} on uvicorn (set UVICORN=/path/to/uvicorn to run it)")
+                continue
+            jobs.append((phase_dir, body, spec, lines))
+
+    def run(job):
+        phase_dir, body, spec, lines = job
+        try:
+            if "unreadable" in spec:
+                raise ValueError(spec["unreadable"])
+            return check_marker(phase_dir, spec, lines)
+        except Exception as exc:  # a marker that cannot even run is a problem, never a skip
+            return f"{body[:120]}: could not run: {exc!r}", body[:60]
+
+    # Most of a check is waiting (a server starting, a response, the log): four at a time, each on its
+    # own free port. Measured timings and fixed ports run alone afterwards, so no other server's start
+    # disturbs a time the page quotes. Reported in page order.
+    alone = [j for j in jobs if j[2].get("part") == "timings" or j[2].get("port")]
+    with ThreadPoolExecutor(4) as pool:
+        outcomes = {id(j): pool.submit(run, j) for j in jobs if j not in alone}
+        outcomes = {key: future.result() for key, future in outcomes.items()}
+    for job in alone:
+        outcomes[id(job)] = run(job)
+    for job in jobs:
+        problem, label = outcomes[id(job)]
+        checked += 1
+        print(("FAIL " if problem else "ok   ") + f"{job[0].name}: {label}")
+        if problem:
+            problems.append(f"{job[0].name}: {problem}")
     for line in not_run:
         print(f"NOT RUN {line}")
     for p in problems:

@@ -43,11 +43,21 @@ def command(server, module, port, callable="app", options=()):
     raise ValueError(f"unknown real server {server!r}: wsgiref, gunicorn, waitress or uvicorn (with UVICORN set)")
 
 
+_given = set()
+_given_lock = threading.Lock()
+
+
 def free_port():
-    """A port nobody is listening on now (stage 36 shares the machine with other suites)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port nobody is listening on now (stage 36 shares the machine with other suites), never one
+    already handed to another server of this process (checks run several at a time)."""
+    with _given_lock:
+        while True:
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+            if port not in _given:
+                _given.add(port)
+                return port
 
 
 class Log:

@@ -4,6 +4,8 @@ import json
 import sys
 import tempfile
 
+from concurrent.futures import ThreadPoolExecutor
+
 from pathlib import Path
 
 from cases import ALL, CONNECTION, HALF_CLOSED
@@ -15,16 +17,21 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "real-servers.json"
 
 def capture(names=("wsgiref", "gunicorn", "waitress"), cases=ALL):
     """{server: {case: {"response": bytes, "closed": bool}}} from the live servers."""
-    out = {}
-    with tempfile.TemporaryDirectory() as logs, running(names, logs) as ports:
-        for name, port in ports.items():
-            out[name] = {}
-            for case, raw in cases.items():
-                # A server that waits for the rest of a request answers nothing: wait less long.
-                data, closed = exchange(port, raw, half_close=case in HALF_CLOSED,
-                                        total=2.0 if case in CONNECTION else 4.0)
-                out[name][case] = {"response": data, "closed": closed}
-    return out
+    def one_server(port):
+        found = {}
+        for case, raw in cases.items():
+            # A server that waits for the rest of a request answers nothing: wait less long.
+            data, closed = exchange(port, raw, half_close=case in HALF_CLOSED,
+                                    total=2.0 if case in CONNECTION else 4.0)
+            found[case] = {"response": data, "closed": closed}
+        return found
+
+    # The three servers are separate processes on separate ports and the time is spent waiting
+    # for their answers: one thread per server (each still sends its cases one by one), 3x faster.
+    with tempfile.TemporaryDirectory() as logs, running(names, logs) as ports, \
+            ThreadPoolExecutor(len(ports)) as pool:
+        futures = {name: pool.submit(one_server, port) for name, port in ports.items()}
+        return {name: future.result() for name, future in futures.items()}
 
 
 def save_golden(found, path):
