@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { watchPage } from './helpers/watch-page.ts';
 import { watchLongTasks } from './helpers/long-tasks.ts';
 import { liveEditor, openEditor, PHASE1, typeCode } from './editor-page.ts';
+import { HUGE_APPS as APPS } from './helpers/huge-apps.ts';
 
 // Whatever the reader's app returns, the page's main thread stays responsive: no task over 200 ms
 // (PerformanceObserver 'longtask') from the Run click to the rendered result, nor when the reader
@@ -11,27 +12,6 @@ import { liveEditor, openEditor, PHASE1, typeCode } from './editor-page.ts';
 // (a CPU profile of this spec), which a busy CI machine pushed past 200 ms.
 test.setTimeout(600_000);
 
-const APPS = [
-  // The worker keeps the first 10,000,000 bytes of a response (run setting responseLimit) and says so.
-  { name: '50 MB body', bytes: 10_000_000, said: 'Response limit: the response was 50,000,', code: `def app(environ, start_response):
-    start_response("200 OK", [("Content-Type", "text/plain")])
-    return [b"x" * 50_000_000]` },
-  { name: '9.9 MB of text', bytes: 9_900_000, code: `def app(environ, start_response):
-    line = b"a line of text, just long enough to wrap on a phone screen....\\n"
-    body = (line * (9_900_000 // len(line) + 1))[:9_900_000]
-    start_response("200 OK", [("Content-Type", "text/plain; charset=utf-8")])
-    return [body]` },
-  { name: '9.9 MB of JSON', bytes: 9_900_000, code: `def app(environ, start_response):
-    item = b'{"id": 12345, "name": "an item", "tags": ["a", "b"]}'
-    n = (9_900_000 - 2) // (len(item) + 1)
-    body = b"[" + b",".join([item] * n) + b"]"
-    body = body + b" " * (9_900_000 - len(body))
-    start_response("200 OK", [("Content-Type", "application/json")])
-    return [body]` },
-  { name: '100,000 response headers', bytes: 2, said: 'headers (the first 1,000 are kept)', code: `def app(environ, start_response):
-    start_response("200 OK", [("X-Header-%d" % i, "value %d" % i) for i in range(100_000)])
-    return [b"ok"]` },
-];
 
 for (const app of APPS) {
   test(`${app.name}: the result shows its true size and no main-thread task passes 200 ms`, async ({ page }) => {
