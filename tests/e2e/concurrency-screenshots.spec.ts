@@ -9,6 +9,8 @@ const PORT = Number(process.env.CONCURRENCY_SHOTS_PORT ?? 4583);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 test.use({ baseURL: BASE });
+// One worker for the file (its server has one fixed port); a failed theme does not skip the other.
+test.describe.configure({ mode: 'default' });
 let server: StaticServer;
 test.beforeAll(async () => { server = await serveStatic(distDir, PORT, true); });
 test.afterAll(async () => { await new Promise((done) => server?.close(done)); });

@@ -11,8 +11,8 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { isPrivatePath, MIME_TYPES, readServingPolicy, responseHeaders, testPagesDir } from '../../src/integrations/serving-policy.ts';
 
-/** The built site the tests serve: $RUNTIME_DIST, else dist/. */
-export const distDir = process.env.RUNTIME_DIST ?? 'dist';
+/** The built site the tests serve: $RUNTIME_DIST, else $SITE_DIST (as the preview server), else dist/. */
+export const distDir = process.env.RUNTIME_DIST ?? process.env.SITE_DIST ?? 'dist';
 
 function resolveFile(roots: string[], path: string): string | null {
   if (isPrivatePath(path)) return null;

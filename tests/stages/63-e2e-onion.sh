@@ -2,7 +2,8 @@
 # The Onion view in Chromium against the built site (stage 10): phase 3's OnionViews stepped by
 # keyboard (highlighted lines read from the example files; first in is last out; short-circuit,
 # header added through start_response, timing pitfall; Monaco lights the line too); screenshots at
-# 1280 and 360 px in both themes go to tests/output/onion/. Ports 4594-4595 (loopback).
+# 1280 and 360 px in both themes go to tests/output/onion/. Ports 4594-4596 (loopback): one per spec
+# file, each file in one worker, so the two files run side by side.
 set -eu
 DIST="${RUNTIME_DIST:-dist}"
 if [ ! -f "$DIST/phases/server-and-middleware/index.html" ]; then
@@ -10,4 +11,4 @@ if [ ! -f "$DIST/phases/server-and-middleware/index.html" ]; then
   exit 1
 fi
 mkdir -p tests/output/onion
-PREVIEW_PORT="${ONION_PREVIEW_PORT:-4596}" PW_WORKERS=1 npx playwright test tests/e2e/onion-*.spec.ts --output /tmp/onion-test-results
+PREVIEW_PORT="${ONION_PREVIEW_PORT:-4596}" PW_WORKERS=2 npx playwright test tests/e2e/onion-*.spec.ts --output /tmp/onion-test-results
