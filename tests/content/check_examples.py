@@ -15,6 +15,7 @@ Rules held here:
 import asyncio
 import inspect
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -35,6 +36,13 @@ def live_editors(mdx_path):
     """Return the example file names a page shows through <LiveEditor code={name}>."""
     text = mdx_path.read_text()
     return {f for var, f in RAW_IMPORT.findall(text) if re.search(r"<(?:LiveEditor|OnionView)\b[^>]*\bcode=\{%s\}" % var, text)}
+
+
+def script_editors(mdx_path):
+    """Return the example file names a page runs as scripts (<LiveEditor ... run="script">)."""
+    text = mdx_path.read_text()
+    return {f for var, f in RAW_IMPORT.findall(text)
+            if re.search(r"<LiveEditor\b[^>]*\bcode=\{%s\}[^>]*\brun=\"script\"" % var, text)}
 
 
 def server_complained(log, body):
@@ -66,8 +74,15 @@ def check_phase(phase_dir):
         if body not in codes.values() and not body.startswith("# needs "):
             first = body.splitlines()[0] if body else "(empty)"
             problems.append(f"{phase_dir.name}/index.mdx: fence with no example file, starting {first!r}")
+    scripts = script_editors(phase_dir / "index.mdx")
     for f in files:
         pitfall = codes[f.name].startswith("# pitfall:")
+        if f.name in scripts and not re.search(r"^(?:async )?def app\b|^app = ", codes[f.name], re.M):
+            # A script with no app (run="script"): it must run to the end, as `python3 name.py` does.
+            done = subprocess.run([sys.executable, f.name], cwd=f.parent, capture_output=True, text=True, timeout=30)
+            if done.returncode:
+                problems.append(f"{f}: exited {done.returncode}: {done.stderr[-300:]!r}")
+            continue
         try:
             app = load_app(str(f))
         except Exception as exc:

@@ -16,12 +16,14 @@ import { ROOT, runLoops, runScripts, runWsgi, type LoopRun, type WsgiCase } from
 const update = process.argv.includes('--update');
 const pitfalls = parse(readFileSync(join(ROOT, 'tests/content/pyodide_pitfalls.yaml'), 'utf8')) as Record<string, PitfallSpec>;
 
-interface Example { phase: string; name: string; path: string; source: string; asgi: boolean; pitfall: boolean }
+interface Example { phase: string; name: string; path: string; source: string; asgi: boolean; pitfall: boolean; scriptOnly: boolean }
 const examples: Example[] = globSync('content/phases/*/examples/*.py', { cwd: ROOT }).sort().map((file) => {
   const source = readFileSync(join(ROOT, file), 'utf8');
   return {
     phase: file.split('/')[2], name: basename(file, '.py'), path: join(ROOT, file), source,
     asgi: /^async def app\b/m.test(source), pitfall: source.startsWith('# pitfall:'),
+    // A script with no app at all (run="script" only): nothing to serve.
+    scriptOnly: !/^(?:async )?def app\b|^app = /m.test(source),
   };
 });
 const runsByPhase = new Map<string, ReturnType<typeof pageRuns>>();
@@ -38,6 +40,7 @@ for (const ex of examples) {
   const spec = pitfalls[ex.name];
   const request = spec?.request ? toRequest(spec.request) : run.request;
   if (run.run === 'script') scripts.push(ex.path);
+  if (run.run === 'script' && ex.scriptOnly) continue;
   if (ex.asgi) {
     const requests = spec?.requests ?? [{ at: 0, method: request.method, path: request.target }];
     loopRuns.push({ id: ex.path, app: `${ex.path}:${run.callable}`, requests: requests.map((r) => ({ headers: [], body: '', ...r })) });
@@ -58,7 +61,7 @@ for (const ex of examples) {
   const run = runOf(ex);
   const golden: Record<string, unknown> = {};
   if (ex.asgi) golden.loop = goldenLoop(loops.get(ex.path)!);
-  else golden.request = goldenWsgi(wsgi.get(ex.path)!, run.mode);
+  else if (wsgi.has(ex.path)) golden.request = goldenWsgi(wsgi.get(ex.path)!, run.mode);
   if (scriptRuns.has(ex.path)) golden.script = scriptRuns.get(ex.path);
 
   const spec = pitfalls[ex.name];

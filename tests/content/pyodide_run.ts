@@ -85,6 +85,10 @@ export async function runScripts(paths: string[]): Promise<Map<string, { stdout:
   if (!paths.length) return out;
   const { loadPyodide } = await import('pyodide');
   const py = await loadPyodide();
+  // The browser's script runner runs asyncio.run on virtual time (concurrency/script_loop.py): so here.
+  py.FS.mkdirTree('/runtime');
+  py.FS.mount(py.FS.filesystems.NODEFS, { root: join(ROOT, 'src/runtime/python') }, '/runtime');
+  py.runPython('import sys; sys.path.insert(0, "/runtime"); from concurrency.script_loop import asyncio_run_on_virtual_time');
   paths.forEach((path, i) => {
     const point = `/scripts/${i}`;
     py.FS.mkdirTree(point);
@@ -98,7 +102,7 @@ _cwd = os.getcwd()
 os.chdir(os.path.dirname(_script))
 sys.path.insert(0, os.path.dirname(_script))
 try:
-    with contextlib.redirect_stdout(_out), contextlib.redirect_stderr(_out):
+    with contextlib.redirect_stdout(_out), contextlib.redirect_stderr(_out), asyncio_run_on_virtual_time():
         runpy.run_path(_script, run_name="__main__")
 except BaseException as e:
     _exc = "".join(traceback.format_exception_only(type(e), e)).strip()

@@ -246,3 +246,24 @@ class WebSockets(unittest.TestCase):
         dir_ = app_dir("asgi_ws")
         rec = concurrency.run_loop({"requests": [{"path": "/"}]}, dir_, "app:app", messages=True)["requests"][0]
         self.assertEqual([e.get("text") for e in rec["events"]], [None, "plain http"])
+
+
+class ScriptAsyncioRun(unittest.TestCase):
+    """A reader's script in the page: asyncio.run runs on the virtual clock (script_loop.py)."""
+
+    def test_asyncio_run_waits_in_virtual_time_and_is_restored(self):
+        import asyncio
+        import time
+        from concurrency.script_loop import asyncio_run_on_virtual_time
+
+        async def main():
+            start = time.perf_counter()
+            await asyncio.gather(asyncio.sleep(5), asyncio.sleep(3))
+            return time.perf_counter() - start
+
+        real_start = time.process_time()
+        real_run = asyncio.run
+        with asyncio_run_on_virtual_time():
+            self.assertEqual(asyncio.run(main()), 5.0)
+        self.assertIs(asyncio.run, real_run)
+        self.assertLess(time.process_time() - real_start, 2.0)

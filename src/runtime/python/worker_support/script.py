@@ -4,6 +4,7 @@ import runpy
 import sys
 import traceback
 
+from concurrency.script_loop import asyncio_run_on_virtual_time
 from wsgisim.loader import purge as purge_app_modules
 
 
@@ -47,7 +48,8 @@ def run_script(app_dir, path, sink):
     os.chdir(app_dir)
     sys.stdout, sys.stderr = sink.stream("stdout"), sink.stream("stderr")
     try:
-        runpy.run_path(os.path.join(app_dir, path), run_name="__main__")
+        with asyncio_run_on_virtual_time():  # Pyodide's own loop cannot be run from a script
+            runpy.run_path(os.path.join(app_dir, path), run_name="__main__")
         return None
     except SystemExit as exc:
         if exc.code not in (None, 0):
