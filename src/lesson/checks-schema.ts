@@ -39,10 +39,13 @@ export const checkSchema = z.strictObject({
    * (src/runtime/python/exercise_probes.py): their server function with a probe app, or their app
    * as a client that goes away after the first chunk. The request names the path. */
   probe: z.strictObject({
-    kind: z.enum(['server_loop', 'after_disconnect', 'first_chunk'], { error: 'probe.kind must be server_loop, after_disconnect or first_chunk' }),
+    kind: z.enum(['server_loop', 'after_disconnect', 'first_chunk', 'log', 'pool'], { error: 'probe.kind must be server_loop, after_disconnect, first_chunk, log or pool' }),
     app: z.enum(['list', 'generator', 'closing', 'failing', 'writer'], { error: 'probe.app must be list, generator, closing, failing or writer' }).optional(),
     function: z.string().regex(/^[A-Za-z_]\w*$/, 'probe.function must be a Python name').optional(),
     first: z.string().startsWith('/', 'probe.first must be a path starting with /').optional(),
+    /** pool: how many copies of the request arrive at once, and how many sync workers serve them. */
+    requests: z.number().int().min(2).max(100).optional(),
+    workers: z.number().int().min(1).max(16).optional(),
   }).optional(),
   workload: z.strictObject({
     concurrent_requests: z.number().int().min(2, 'workload.concurrent_requests must be at least 2').max(100),

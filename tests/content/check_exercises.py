@@ -2,8 +2,9 @@
 
 An exercise is content/phases/NN-slug/exercises/NAME/ with starter.py, solution.py and
 checks.yaml. A WSGI check is one request and its expectations, answered by wsgiref on
-loopback (a check with `server: wsgiref` asks for exactly that; other personalities are left to
-pyodide_exercises.ts); with `no_violations: true` the app runs inside wsgiref.validate (PEP 3333 checks).
+loopback (a check with `server: wsgiref` asks for exactly that; `server: gunicorn` or `waitress`
+runs that real server as a process, as the page's personality imitates it); with `no_violations: true`
+the app runs inside wsgiref.validate (PEP 3333 checks). A check with a `probe` calls the code directly.
 ASGI exercises (`kind: asgi`) are driven in-process by asgi_driver.py.
 """
 import re
@@ -14,6 +15,7 @@ import yaml
 
 from asgi_driver import run_asgi_check
 from check_examples import server_complained
+from real_servers import running
 from wsgiref_harness import load_app, request, serve
 
 ROOT = Path(__file__).resolve().parents[2] / "content" / "phases"
@@ -55,10 +57,26 @@ def evaluate(expect, status_line, headers, body, log):
     return failures
 
 
+def run_real_server_check(path, check):
+    """A check that names gunicorn or waitress runs under that real server (a process on loopback)."""
+    req = check["request"]
+    try:
+        with running(check["server"], path) as (port, log):
+            status, headers, body, _ = request(port, req.get("method", "GET"), req.get("path", "/"),
+                                               req.get("headers"), req.get("body", ""))
+    except Exception as exc:
+        return [f"could not run under {check['server']}: {exc!r}"]
+    expect = {k: v for k, v in check["expect"].items() if k != "no_violations"}
+    failures = evaluate(expect, status, headers, body, "")
+    if check["expect"].get("no_violations") and "Traceback" in log.text():
+        failures.append(f"{check['server']} logged an error: " + complaint(log.text()))
+    return failures
+
+
 def run_wsgi_check(path, check):
     """Serve the file, send the check's request, return failure messages."""
     if check.get("server", "wsgiref") not in ("wsgiref", "reference"):
-        return [f"server: {check['server']} is checked only in Pyodide (pyodide_exercises.ts); this runs wsgiref"]
+        return run_real_server_check(path, check)
     req = check["request"]
     strict = bool(check["expect"].get("no_violations"))
     try:

@@ -61,7 +61,7 @@ for (const colorScheme of themes) {
     })));
     await page.reload();
     const name = `tests/output/screenshots/learning-progress-${colorScheme}`;
-    await page.getByRole('heading', { name: 'The four phases' }).evaluate((el) => el.scrollIntoView());
+    await page.getByRole('heading', { name: 'Four phases and a capstone' }).evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: `${name}-landing.png` });
     await page.getByRole('heading', { name: 'Your progress' }).evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: `${name}-tools.png` });

@@ -5,8 +5,8 @@ test('the landing page offers phase 1 first, then continues where the reader lef
   await page.goto('/');
   const start = page.getByRole('link', { name: /^Start with phase 1:/ });
   await expect(start).toHaveAttribute('href', phasePages()[0]);
-  const cards = page.getByRole('region', { name: 'The four phases' }).getByRole('listitem');
-  await expect(cards).toHaveCount(4);
+  const cards = page.getByRole('region', { name: 'Four phases and a capstone' }).getByRole('listitem');
+  await expect(cards).toHaveCount(5);
 
   const third = phasePages()[2];
   await page.goto(third);

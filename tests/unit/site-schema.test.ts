@@ -37,7 +37,7 @@ describe('phase frontmatter schema', () => {
   });
 
   it('bounds the phase number and the minutes', () => {
-    expect(problems({ ...valid, phase: 5 })).toEqual(['phase: phase must be between 1 and 4']);
+    expect(problems({ ...valid, phase: 6 })).toEqual(['phase: phase must be between 1 and 5']);
     expect(problems({ ...valid, phase: 1.5 })).toEqual(['phase: phase must be a whole number, e.g. phase: 2']);
     expect(problems({ ...valid, minutes: 500 })).toEqual(['minutes: minutes must be between 5 and 120']);
   });

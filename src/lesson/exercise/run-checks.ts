@@ -14,7 +14,7 @@ export interface CheckSpec {
   request: CheckRequest;
   workload?: { concurrent_requests: number };
   /** Call the reader's code directly instead (src/runtime/python/exercise_probes.py). */
-  probe?: { kind: string; app?: string; function?: string; first?: string };
+  probe?: { kind: string; app?: string; function?: string; first?: string; requests?: number; workers?: number };
   /** The server personality that answers (default reference). */
   server?: 'reference' | 'wsgiref' | 'gunicorn' | 'waitress';
   /** Shown under the check when it fails. */

@@ -11,6 +11,10 @@ show only from the other side of the contract, so a check may name a `probe` ins
   close() as every server does), then the check's own request is served in full.
 - first_chunk: only the first non-empty chunk the app yields for the check's request, then close():
   a middleware that buffers the whole body gives everything at once.
+- log: the check's request served in full; the answer's body is what the app wrote to wsgi.errors
+  (a logging middleware's lines), its status the response's.
+- pool: `requests` copies of the check's request at once on the pre-fork pool simulation with
+  `workers` sync workers (src/runtime/python/concurrency): the first failed request, or the first.
 
 Each probe returns an answer like a server's: status, headers, body (str) and problems (one line of
 words per broken rule), judged by the same expectations as every other check. Plain CPython: the
@@ -159,10 +163,13 @@ def _server_loop(module, probe, request):
 
 # ---- probes that call the reader's app as a server does ----------------------------------------
 
-def _serve(app, method, path, chunks=None):
+def _serve(app, method, path, chunks=None, errors=None):
     """Call the app once like a server; `chunks` limits how many non-empty chunks are taken."""
     response = {}
     written = []
+    environ = _environ(method, path)
+    if errors is not None:
+        environ["wsgi.errors"] = errors
 
     def start_response(status, headers, exc_info=None):
         if exc_info and response:
@@ -170,7 +177,7 @@ def _serve(app, method, path, chunks=None):
         response["status"], response["headers"] = status, headers
         return written.append
 
-    result = app(_environ(method, path), start_response)
+    result = app(environ, start_response)
     taken = list(written)
     try:
         for chunk in result:
@@ -204,7 +211,37 @@ def _first_chunk(module, probe, request):
     return _serve(_app_of(module), request.get("method", "GET"), request.get("path", "/"), chunks=1)
 
 
-PROBES = {"server_loop": _server_loop, "after_disconnect": _after_disconnect, "first_chunk": _first_chunk}
+def _log(module, probe, request):
+    errors = io.StringIO()
+    answer = _serve(_app_of(module), request.get("method", "GET"), request.get("path", "/"), errors=errors)
+    return {**answer, "body": errors.getvalue()}
+
+
+def _pool(module, probe, request):
+    import os
+    from concurrency.api import run_pool  # the pre-fork pool in virtual time
+    count, workers = probe.get("requests", 12), probe.get("workers", 3)
+    one = {"at": 0, "method": request.get("method", "GET"), "path": request.get("path", "/"),
+           "headers": list((request.get("headers") or {}).items()), "body": request.get("body", "")}
+    folder, name = os.path.split(module.__file__)
+    result = run_pool({"requests": [dict(one) for _ in range(count)]}, folder,
+                      f"{name[:-3]}:app", workers=workers)
+    if result.get("error"):
+        return _nothing(f"the pool could not serve: {result['error']['message']}")
+    records = result["requests"]
+    def broken(rec):
+        return [v["message"] for v in rec.get("violations") or []] + \
+            ([rec["error"]["message"]] if rec.get("error") else []) + \
+            ([f"the request ended {rec['outcome']}"] if rec.get("outcome") != "complete" else [])
+    failed = [(i, rec) for i, rec in enumerate(records) if broken(rec) or rec.get("status") != records[0].get("status")]
+    i, rec = failed[0] if failed else (0, records[0])
+    problems = [f"request {i + 1} of {count} on {workers} workers: {p}" for p in broken(rec)]
+    return {"status": rec.get("status"), "headers": [tuple(h) for h in rec.get("headers") or []],
+            "body": rec.get("body_preview", ""), "problems": problems}
+
+
+PROBES = {"server_loop": _server_loop, "after_disconnect": _after_disconnect, "first_chunk": _first_chunk,
+          "log": _log, "pool": _pool}
 
 
 def _nothing(why, problems=()):

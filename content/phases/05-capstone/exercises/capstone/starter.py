@@ -1,0 +1,135 @@
+"""A small web framework and the site built on it: routing with path parameters, a request object,
+a response helper, and a middleware stack (logging, errors, auth). Plain WSGI, standard library only:
+`gunicorn app:app` serves it."""
+import json
+import re
+import sys
+import time
+import traceback
+from urllib.parse import parse_qs
+
+
+# ---- the framework -----------------------------------------------------------------------
+
+class Request:
+    """What a handler needs from environ, decoded once."""
+
+    def __init__(self, environ, params):
+        self.environ = environ
+        self.method = environ["REQUEST_METHOD"]
+        # PATH_INFO is the path's bytes as latin-1 characters; the bytes are UTF-8.
+        self.path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "replace") or "/"
+        self.query = {}  # TODO: the query string's names and (first) values, e.g. {"q": "wsgi servers"}
+        self.params = params
+
+    def header(self, name, default=None):
+        key = "HTTP_" + name.upper().replace("-", "_")
+        if key in ("HTTP_CONTENT_TYPE", "HTTP_CONTENT_LENGTH"):
+            key = key[5:]
+        return self.environ.get(key, default)
+
+    def body(self):
+        return b""  # TODO: the request body, exactly CONTENT_LENGTH bytes of wsgi.input
+
+    def json(self):
+        return json.loads(self.body() or b"null")
+
+
+class Response:
+    """A status, headers and a body; called with start_response, it answers like a WSGI app."""
+
+    def __init__(self, body="", status="200 OK", content_type="text/plain; charset=utf-8", headers=()):
+        self.body = body.encode("utf-8") if isinstance(body, str) else body
+        self.status = status
+        self.headers = [("Content-Type", content_type), *headers]
+
+    @classmethod
+    def json(cls, data, status="200 OK"):
+        raise NotImplementedError("TODO: a Response of json.dumps(data) plus a newline, as application/json")
+
+    def __call__(self, start_response):
+        start_response(self.status, self.headers + [("Content-Length", str(len(self.body)))])
+        return [self.body]
+
+
+class Router:
+    """Routes "/users/{id}" patterns to handlers; a WSGI app itself."""
+
+    def __init__(self):
+        self.routes = []
+
+    def route(self, pattern, methods=("GET",)):
+        # TODO: "/users/{id}" should match /users/42 with the parameter id = "42"; this matches only itself.
+        regex = re.compile("^" + re.escape(pattern) + "$")
+
+        def register(handler):
+            self.routes.append((regex, tuple(methods), handler))
+            return handler
+        return register
+
+    def __call__(self, environ, start_response):
+        request = Request(environ, {})
+        for regex, methods, handler in self.routes:
+            match = regex.match(request.path)
+            if match and request.method in methods:
+                request.params = match.groupdict()
+                return handler(request)(start_response)
+        # TODO: a path some route matches, asked with another method, is a 405 with an Allow header.
+        return Response("Not found.\n", "404 Not Found")(start_response)
+
+
+# ---- the middleware stack -----------------------------------------------------------------
+
+def logging_middleware(app):
+    """TODO: write "METHOD /path STATUS 1.2ms" to environ["wsgi.errors"] once the body is closed."""
+    return app
+
+
+def error_middleware(app):
+    """TODO: turn an exception into a JSON 500 (start_response with sys.exc_info()), traceback to wsgi.errors."""
+    return app
+
+
+def auth_middleware(app, token, prefix="/admin"):
+    """TODO: paths under prefix need "Authorization: Bearer <token>", else 401 with WWW-Authenticate: Bearer."""
+    return app
+
+
+# ---- the site --------------------------------------------------------------------------------
+
+site = Router()
+
+
+@site.route("/")
+def home(request):
+    return Response("Hello from my framework\n")
+
+
+@site.route("/search")
+def search(request):
+    return Response(f"You searched for {request.query.get('q', 'nothing')}\n")
+
+
+@site.route("/users/{id}")
+def user(request):
+    return Response.json({"id": request.params["id"], "name": f"user {request.params['id']}"})
+
+
+@site.route("/users", methods=("POST",))
+def create_user(request):
+    data = request.json() or {}
+    return Response.json({"created": data.get("name")}, "201 Created")
+
+
+@site.route("/admin/stats")
+def stats(request):
+    return Response.json({"users": 3})
+
+
+@site.route("/boom")
+def boom(request):
+    raise RuntimeError("something broke")
+
+
+# The server calls this: the outermost layer is the first to see a request and the last to see its answer.
+app = logging_middleware(error_middleware(auth_middleware(site, token="letmein")))
