@@ -19,8 +19,8 @@ export const phaseSchema = z.object({
   phase: z
     .number({ error: 'phase must be a number (the phase’s place in the course, matching the folder’s NN- prefix), e.g. phase: 2' })
     .int('phase must be a whole number, e.g. phase: 2')
-    .min(1, 'phase must be between 1 and 4')
-    .max(4, 'phase must be between 1 and 4'),
+    .min(1, 'phase must be between 1 and 5')
+    .max(5, 'phase must be between 1 and 5'),
   summary: oneLine('summary', 'summary: Build a small WSGI app by hand.').pipe(
     z.string().min(10, 'summary needs at least 10 characters').max(200, 'summary must be at most 200 characters (one line on the landing page)'),
   ),
@@ -36,7 +36,7 @@ export const phaseSchema = z.object({
     .max(120, 'minutes must be between 5 and 120'),
 });
 
-/** The four phases: one folder each under content/phases/NN-slug/ with index.mdx. */
+/** The four phases and the capstone: one folder each under content/phases/NN-slug/ with index.mdx. */
 const phases = defineCollection({
   loader: glob({ pattern: '*/index.mdx', base: './content/phases' }),
   schema: phaseSchema,

@@ -5,3 +5,4 @@ export { default as ConcurrencyView } from './ConcurrencyView.astro';
 export { default as OnionView } from './OnionView.astro';
 export { default as Quiz } from './Quiz.astro';
 export { default as Exercise } from './Exercise.astro';
+export { default as CapstoneDownload } from './capstone/CapstoneDownload.astro';

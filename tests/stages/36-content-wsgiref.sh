@@ -8,5 +8,7 @@ set -eu
 cd "$(dirname "$0")/../content"
 timeout 300 python3 check_examples.py
 timeout 300 python3 check_exercises.py
+# the capstone's download (the page's own zip of the solution) served by real gunicorn with the page's command
+timeout 120 npx node capstone_gunicorn.ts
 timeout 60 python3 check_checklist.py
 timeout 300 python3 check_prose_outputs.py
