@@ -3,14 +3,16 @@
  * that always works. Runs go one at a time. A run past its time limit (or cancelled) is interrupted
  * through the SharedArrayBuffer when the page is cross-origin isolated; if Python has not stopped
  * within the grace period, or cannot be interrupted, its worker is terminated and a warm standby
- * (or a fresh worker) takes over with the reader's files.
+ * (or a fresh worker) takes over with the reader's files. A run's phases and every transition between
+ * them are in run-lifecycle.ts; this class turns what happens into its events and does what it asks.
  */
 import { Emitter } from './emitter.ts';
 import { encodeRequest, type HttpRequest } from './http-request.ts';
-import type { Notice, ReadyInfo, RunResult, SimulationSpec, Workspace } from './protocol.ts';
+import type { ReadyInfo, RunResult, SimulationSpec, Workspace } from './protocol.ts';
 import type { RunHandle, RunOptions, RuntimeEvents, RuntimeOptions, RuntimeState } from './client-types.ts';
 import { createJob, settingsFor, type Job, type RunMessage } from './run-job.ts';
-import { crashNotice, stopNotice, unresponsiveNotice, type StopReason } from './stop-notices.ts';
+import type { RunDriver, RunEvent } from './run-lifecycle.ts';
+import { unresponsiveNotice } from './stop-notices.ts';
 import { createBrowserWorker } from './browser-worker.ts';
 import { newId, WorkerGone, WorkerSlot, WorkerUnresponsive, type LoadProgress, type WorkerPort } from './worker-slot.ts';
 import { defaultIndexURL, takeEarlyWorker } from './early-start.ts';
@@ -36,10 +38,6 @@ function absoluteURL(url: string): string {
 /** One string per distinct workspace (file names and contents, in name order). */
 export function workspaceKey(files: Workspace): string {
   return JSON.stringify(Object.keys(files).sort().map((name) => [name, files[name]]));
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export class RuntimeClient {
@@ -129,7 +127,7 @@ export class RuntimeClient {
 
   /** Stop the run in progress (as if its handle was cancelled). */
   stop(): void {
-    this.current?.stop?.('cancelled');
+    this.current?.run.handle({ type: 'stop', reason: 'cancelled' });
   }
 
   /** Terminate every worker; the client can be loaded again afterwards. */
@@ -150,15 +148,30 @@ export class RuntimeClient {
   }
 
   private enqueue(message: RunMessage, options: RunOptions): RunHandle {
-    const job = createJob(message, options);
-    const cancel = () => {
-      job.cancelled = true;
-      job.stop?.('cancelled');
-    };
+    const job = createJob(message, options, options.timeLimitMs ?? this.opts.timeLimitMs, (j) => this.driverFor(j));
+    const cancel = () => { job.run.handle({ type: 'stop', reason: 'cancelled' }); };
     options.signal?.addEventListener('abort', cancel, { once: true });
     const result = this.chain.then(() => this.execute(job));
     this.chain = result.catch(() => {});
     return { id: job.id, result, cancel };
+  }
+
+  /** What a run's lifecycle may ask of this client, for `job` (its worker is known once it is sent). */
+  private driverFor(job: Job): RunDriver {
+    const later = (ms: number, event: RunEvent) => { job.timers.push(setTimeout(() => job.run.handle(event), ms)); };
+    return {
+      armTimeLimit: () => later(job.options.timeLimitMs ?? this.opts.timeLimitMs, { type: 'stop', reason: 'time-limit' }),
+      interrupt: () => job.slot?.interruptNow() ?? false,
+      get interruptible() { return job.slot?.interruptible ?? false; },
+      startGrace: () => later(this.opts.interruptGraceMs, { type: 'grace-over' }),
+      startReportDeadline: () => later(REPORT_AFTER_INTERRUPT_MS, { type: 'report-deadline' }),
+      replaceWorker: () => { if (job.slot) this.replace(job.slot); },
+      retireAfterMemoryError: () => { if (job.slot && this.standby) this.replace(job.slot); },
+      finish: (result) => {
+        for (const timer of job.timers.splice(0)) clearTimeout(timer);
+        if (result.notice) this.events.emit('notice', result.notice);
+      },
+    };
   }
 
   private spawn(): WorkerSlot {
@@ -166,18 +179,12 @@ export class RuntimeClient {
     const early = this.opts.createWorker === createBrowserWorker ? takeEarlyWorker(this.opts.indexURL, this.opts.isolated) : null;
     const slot: WorkerSlot = new WorkerSlot(early ?? this.opts.createWorker(this.opts.indexURL), this.opts.indexURL, this.files, this.opts.isolated, {
       onProgress: (p) => { if (slot === this.active) this.events.emit('progress', p); },
-      onStarted: (id) => {
-        const job = this.current;
-        if (job?.id !== id) return;
-        job.markStarted();
-        const limit = job.options.timeLimitMs ?? this.opts.timeLimitMs;
-        job.timer = setTimeout(() => job.stop?.('time-limit'), limit);
-      },
-      onInterrupted: (id) => { if (this.current?.id === id) this.current.markInterrupted(); },
+      onStarted: (id) => { if (this.current?.id === id) this.current.run.handle({ type: 'started' }); },
+      onInterrupted: (id) => { if (this.current?.id === id) this.current.run.handle({ type: 'interrupted' }); },
       onOutput: (id, stream, text) => {
         const job = this.current;
         if (job?.id !== id) return;
-        job.output[stream].push(text);
+        job.run.output[stream].push(text);
         job.options.onOutput?.(stream, text);
         this.events.emit('output', { runId: id, stream, text });
       },
@@ -265,70 +272,37 @@ export class RuntimeClient {
     try { return (await slot.call({ type: 'ping', id: newId() }, ANSWER_DEADLINE_MS)).type === 'pong'; } catch { return false; }
   }
 
-  private finish(job: Job, result: RunResult): RunResult {
-    if (result.notice) this.events.emit('notice', result.notice);
+  /** The run's turn: a clean worker with its files, then the message; the lifecycle does the rest. */
+  private async execute(job: Job): Promise<RunResult> {
+    const { run } = job;
+    if (run.done) return run.result;
+    let slot: WorkerSlot;
+    try {
+      slot = await this.ensureActive();
+      if (run.done) return run.result;
+      if (job.options.files) await this.setFiles(job.options.files);
+      slot = await this.cleanSlotFor(slot, workspaceKey(this.files));
+    } catch (err) {
+      if (run.done) return run.result; // stopped while it waited: the load failure is the next run's to report
+      throw err;
+    }
+    if (run.done) return run.result;
+    job.slot = slot;
+    this.current = job;
+    this.setState('running');
+    run.handle({ type: 'send' });
+    slot.call({ ...job.message, id: job.id, settings: settingsFor(job.options) })
+      .then((reply) => reply, () => null)
+      .then((reply) => run.handle({ type: 'reply', reply }));
+    const result = await run.result;
+    this.settle();
     return result;
   }
 
-  private stoppedResult(job: Job, notice: Notice, started: number): RunResult {
-    return this.finish(job, {
-      server: null, exception: null, notice, elapsedMs: performance.now() - started,
-      stdout: job.output.stdout.join(''), stderr: job.output.stderr.join(''),
-    });
-  }
-
-  private async execute(job: Job): Promise<RunResult> {
-    const started = performance.now();
-    const never = stopNotice('cancelled', 'interrupted', 0);
-    if (job.cancelled) return this.stoppedResult(job, { ...never, message: 'Stopped before it started.' }, started);
-    let slot = await this.ensureActive();
-    if (job.cancelled) return this.stoppedResult(job, { ...never, message: 'Stopped before it started.' }, started);
-    if (job.options.files) await this.setFiles(job.options.files);
-    slot = await this.cleanSlotFor(slot, workspaceKey(this.files));
-    if (job.cancelled) return this.stoppedResult(job, { ...never, message: 'Stopped before it started.' }, started);
-    const settings = settingsFor(job.options);
-    const limit = job.options.timeLimitMs ?? this.opts.timeLimitMs;
-    this.current = job;
-    this.setState('running');
-    const stopped = new Promise<StopReason>((resolve) => { job.stop = resolve; });
-    const reply = slot.call({ ...job.message, id: job.id, settings });
-    reply.catch(() => {});
-    try {
-      const first = await Promise.race([reply.then((r) => ({ r }), () => ({ r: null })), stopped.then((reason) => ({ reason }))]);
-      if ('r' in first) {
-        if (first.r?.type === 'result') {
-          // WebAssembly memory never shrinks: after a memory error, let the standby take over quietly.
-          if (first.r.result.notice?.kind === 'memory' && this.standby) this.replace(slot);
-          return this.finish(job, first.r.result);
-        }
-        this.replace(slot);
-        const detail = first.r?.type === 'failed' ? first.r.message : 'the worker stopped unexpectedly';
-        return this.stoppedResult(job, crashNotice(detail), started);
-      }
-      const finishedFirst = await Promise.race([job.started.then(() => null), reply.then((r) => r, () => null)]);
-      if (finishedFirst?.type === 'result') return this.finish(job, finishedFirst.result);
-      if (slot.interruptNow()) {
-        // Python has the grace period to catch the KeyboardInterrupt; once it has (acknowledged), it may
-        // take longer to report (a deep traceback on a busy machine) without being killed.
-        const replied = reply.catch(() => null);
-        const acked = await Promise.race([replied.then(() => true), job.interrupted.then(() => true), delay(this.opts.interruptGraceMs).then(() => false)]);
-        const late = acked ? await Promise.race([replied, delay(REPORT_AFTER_INTERRUPT_MS).then(() => null)]) : null;
-        if (late?.type === 'result') {
-          const { stdout, stderr } = late.result;
-          return this.finish(job, {
-            ...late.result, notice: stopNotice(first.reason, 'interrupted', limit),
-            stdout: stdout || job.output.stdout.join(''), stderr: stderr || job.output.stderr.join(''),
-          });
-        }
-      }
-      this.replace(slot);
-      return this.stoppedResult(job, stopNotice(first.reason, slot.interruptible ? 'restarted' : 'no-isolation', limit), started);
-    } finally {
-      clearTimeout(job.timer);
-      job.stop = null;
-      this.current = null;
-      if (this.active?.isAlive && this.info) this.setState('ready');
-      this.scheduleStandby();
-    }
+  /** After a run that was sent: back to standby (ready, and the warm standby worker scheduled). */
+  private settle() {
+    this.current = null;
+    if (this.active?.isAlive && this.info) this.setState('ready');
+    this.scheduleStandby();
   }
 }

@@ -1,8 +1,8 @@
-/** One queued run as the client tracks it: its message, options, stop hook and streamed output. */
+/** One queued run as the client tracks it: its message, options, lifecycle, worker and timers. */
 import type { RunSettings, SimulationSpec } from './protocol.ts';
 import type { RunOptions } from './client-types.ts';
-import type { StopReason } from './stop-notices.ts';
-import { newId } from './worker-slot.ts';
+import { RunLifecycle, type RunDriver } from './run-lifecycle.ts';
+import { newId, type WorkerSlot } from './worker-slot.ts';
 
 export type RunMessage =
   | { type: 'run-request'; request: Uint8Array } | { type: 'run-script'; path: string }
@@ -12,30 +12,21 @@ export interface Job {
   id: number;
   message: RunMessage;
   options: RunOptions;
-  cancelled: boolean;
-  stop: ((reason: StopReason) => void) | null;
-  /** Resolves when the worker has begun this run: an interrupt sent earlier would be cleared. */
-  started: Promise<void>;
-  markStarted: () => void;
-  /** Resolves when Python has caught the KeyboardInterrupt of a stop. */
-  interrupted: Promise<void>;
-  markInterrupted: () => void;
-  timer: ReturnType<typeof setTimeout> | undefined;
-  output: { stdout: string[]; stderr: string[] };
+  /** Where the run is in its life (queued, sent, running, ... result | stopped | crashed). */
+  run: RunLifecycle;
+  /** The worker the run was sent to (null while queued). */
+  slot: WorkerSlot | null;
+  /** The run's time limit, grace period and report deadline, cleared when it ends. */
+  timers: ReturnType<typeof setTimeout>[];
 }
 
 export const DEFAULT_SETTINGS = { appSpec: 'app:app', mode: 'reference', trace: true, outputLimit: 1_000_000, responseLimit: 10_000_000, halfClose: false } as const;
 
-/** A new job for `message`; `started` resolves when the worker reports that it began the run. */
-export function createJob(message: RunMessage, options: RunOptions): Job {
-  let markStarted = () => {};
-  const started = new Promise<void>((resolve) => { markStarted = resolve; });
-  let markInterrupted = () => {};
-  const interrupted = new Promise<void>((resolve) => { markInterrupted = resolve; });
-  return {
-    id: newId(), message, options, cancelled: false, stop: null, started, markStarted, interrupted, markInterrupted, timer: undefined,
-    output: { stdout: [], stderr: [] },
-  };
+/** A new queued job for `message`; `driver` carries out its lifecycle's actions for this job. */
+export function createJob(message: RunMessage, options: RunOptions, limitMs: number, driver: (job: Job) => RunDriver): Job {
+  const job = { id: newId(), message, options, slot: null, timers: [] } as Omit<Job, 'run'> as Job;
+  job.run = new RunLifecycle(driver(job), limitMs);
+  return job;
 }
 
 /** The worker's settings for a run: the defaults, overridden by what `options` sets. */

@@ -39,7 +39,8 @@ export class WorkerGone extends Error {
   constructor() { super('The Python worker was stopped.'); this.name = 'WorkerGone'; }
 }
 
-type FinalReply = Extract<WorkerMessage, { type: 'files-set' | 'result' | 'failed' | 'pong' }>;
+/** A worker's last message for a call. */
+export type FinalReply = Extract<WorkerMessage, { type: 'files-set' | 'result' | 'failed' | 'pong' }>;
 
 interface SlotHooks {
   onProgress(p: LoadProgress): void;
