@@ -28,7 +28,7 @@ const examples: Example[] = globSync('content/phases/*/examples/*.py', { cwd: RO
 });
 const runsByPhase = new Map<string, ReturnType<typeof pageRuns>>();
 const runOf = (ex: Example) => {
-  if (!runsByPhase.has(ex.phase)) runsByPhase.set(ex.phase, pageRuns(readFileSync(join(ROOT, 'content/phases', ex.phase, 'index.mdx'), 'utf8')));
+  if (!runsByPhase.has(ex.phase)) runsByPhase.set(ex.phase, pageRuns(ex.phase));
   return runsByPhase.get(ex.phase)!.get(ex.name) ?? { mode: 'reference', run: 'request' as const, callable: 'app', request: { method: 'GET', target: '/' } };
 };
 

@@ -108,7 +108,7 @@ for (const [n, quote] of quotes.entries()) {
     file = join(dir, basename(file));
   }
   // Point 8: a LiveEditor whose first Run sends the quoted request runs on the quoted server.
-  const tag = pageRuns(readFileSync(join(ROOT, 'content/phases', phase, 'index.mdx'), 'utf8')).get(basename(spec.example));
+  const tag = pageRuns(phase).get(basename(spec.example));
   const request = toRequest(spec);
   const sameRequest = (q: Quote) => { const r = toRequest(q.spec); return r.method === tag?.request.method && r.target === tag?.request.target; };
   const quotedServers = quotes.filter((q) => q.phase === phase && q.spec.example === spec.example && !q.spec.replace && sameRequest(q))
