@@ -81,7 +81,15 @@ export class RunLifecycle {
   /** The run's live output so far: what a stopped run reports when Python could not. */
   readonly output: { stdout: string[]; stderr: string[] } = { stdout: [], stderr: [] };
 
-  constructor(private readonly driver: RunDriver, private readonly limitMs: number, private readonly now: () => number = () => performance.now()) {
+  private readonly driver: RunDriver;
+  private readonly limitMs: number;
+  private readonly now: () => number;
+
+  // Fields assigned by hand, not parameter properties: Node runs these files with its type stripping.
+  constructor(driver: RunDriver, limitMs: number, now: () => number = () => performance.now()) {
+    this.driver = driver;
+    this.limitMs = limitMs;
+    this.now = now;
     this.sentAt = now();
     this.result = new Promise((resolve) => { this.resolve = resolve; });
   }
