@@ -4,12 +4,12 @@
  * of the site adds must be listed here to travel with a progress file.
  */
 import { PROGRESS_KEY } from './progress.ts';
-import { savedWorkProblem } from '../lesson/live-editor/saved-work.ts';
-import { describe, playgroundEntryProblem } from '../lesson/work-schema.ts';
+import { EXERCISE_PREFIX, savedFilesProblem, savedWorkProblem } from '../workspace/saved-work.ts';
+import { describe } from '../workspace/work-schema.ts';
 import { QUIZ_SEED_KEY, SEED_PATTERN } from '../lesson/quiz/seed.ts';
 
 /** Exercise code is kept under this prefix + the exercise name. */
-export const EXERCISE_CODE_PREFIX = 'wsgi-ground-up:exercise:';
+export const EXERCISE_CODE_PREFIX = EXERCISE_PREFIX;
 const EDITOR_PREFIX = 'wsgi-ground-up:editor:';
 const PLAYGROUND_MINE = 'wsgi-ground-up:playground:mine';
 const PLAYGROUND_SHARED = /^wsgi-ground-up:playground:shared:[0-9a-f]{64}$/;
@@ -26,10 +26,8 @@ function json(value: string): { ok: true; data: unknown } | { ok: false } {
 function savedEntry(key: string, value: string, playground: boolean): string | null {
   const parsed = json(value);
   if (!parsed.ok) return 'it is not JSON.';
-  const problem = savedWorkProblem(parsed.data, key);
-  if (problem || !playground) return problem;
-  const work = parsed.data as { code: string; request: unknown };
-  return playgroundEntryProblem(work.code, work.request);
+  // A playground entry of either format (the first, files as JSON in `code`, is converted when read).
+  return playground ? savedFilesProblem(parsed.data) : savedWorkProblem(parsed.data, key);
 }
 
 /** What `key` holds, in words, and what is wrong with `value` for it; null for a key the site does not keep. */

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { encodeShare } from '../../src/pages/_playground/share.ts';
+import { encodeShare } from '../../src/playground/share.ts';
 
 // One connection as the reader composes it. The client either keeps the connection open (as a browser does) or closes its sending side after
 // the request (a half-close), and the servers differ there: wsgiref's unsized wsgi.input.read() waits

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from './helpers/chromium.ts';
 import { serveStatic, type StaticServer } from './runtime-server.ts';
-import { encodeShare } from '../../src/pages/_playground/share.ts';
+import { encodeShare } from '../../src/playground/share.ts';
 import { ATTACK_APP, HELLO_APP } from './sandbox-attacks.ts';
 
 // The reader's code runs where the browser draws the line (docs/decisions/reader-code-sandbox.md): a

@@ -63,7 +63,8 @@ for (const [what, files, extra, words] of [
     await page.getByRole('button', { name: 'Add file' }).click();
     await page.getByLabel('New file name').fill('helpers.py');
     await page.getByRole('button', { name: 'Create' }).click();
-    await expect.poll(() => page.evaluate((k) => Object.keys(JSON.parse(JSON.parse(localStorage.getItem(k) ?? '{}').code ?? '{}')), MINE)).toEqual(['app.py', 'helpers.py']);
+    // Saved in the playground's own format (version 2: the files as an object, not JSON inside `code`).
+    await expect.poll(() => page.evaluate((k) => Object.keys(JSON.parse(localStorage.getItem(k) ?? '{}').files ?? {}), MINE)).toEqual(['app.py', 'helpers.py']);
     expect(watch.problems()).toEqual([]);
   });
 }

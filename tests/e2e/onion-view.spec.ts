@@ -119,7 +119,7 @@ test('the Monaco editor lights the step line too', async ({ page }) => {
 
 test('the playground shows the Onion tab and lights lines in its editor', async ({ page }) => {
   test.setTimeout(300_000);
-  const { encodeShare } = await import('../../src/pages/_playground/share.ts');
+  const { encodeShare } = await import('../../src/playground/share.ts');
   const { fromPreset } = await import('../../src/lesson/composer/request-state.ts');
   const app = readFileSync(EXAMPLES + 'auth_middleware.py', 'utf8');
   const hash = await encodeShare({ v: 1, files: { 'app.py': app }, request: fromPreset('GET /'), mode: 'reference' });

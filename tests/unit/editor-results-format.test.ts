@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyJson, bodyText, defaultView, hexDump, JSON_FORMAT_MAX, prettyJson, textPrefix } from '../../src/lesson/results/body-format.ts';
 import { bareMessage, errorLine, plainWords } from '../../src/lesson/results/plain-errors.ts';
-import { lineDiff } from '../../src/lesson/live-editor/line-diff.ts';
+import { lineDiff } from '../../src/workspace/line-diff.ts';
 import { describeEvent } from '../../src/lesson/results/Timeline.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

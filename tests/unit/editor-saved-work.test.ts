@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashText, readWork, workKey, writeWork } from '../../src/lesson/live-editor/saved-work.ts';
+import { hashText, readWork, workKey, writeWork } from '../../src/workspace/saved-work.ts';
 
 /** An in-memory Storage, optionally full. */
 function memoryStorage(full = false): Storage {

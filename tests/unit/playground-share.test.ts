@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare, MAX_INFLATED, type SharedWork } from '../../src/pages/_playground/share.ts';
+import { decodeShare, encodeShare, MAX_INFLATED, type SharedWork } from '../../src/playground/share.ts';
 import { deflateRawSync } from 'node:zlib';
 import { fromPreset } from '../../src/lesson/composer/request-state.ts';
-import { checkFileName } from '../../src/pages/_playground/workspace.ts';
-import { runCommands, zipEntries } from '../../src/pages/_playground/download.ts';
-import { fileNameProblem } from '../../src/lesson/workspace-names.ts';
+import { checkFileName } from '../../src/playground/workspaces.ts';
+import { runCommands, zipEntries } from '../../src/playground/download.ts';
+import { fileNameProblem } from '../../src/workspace/workspace-names.ts';
 
 const work: SharedWork = {
   v: 1,

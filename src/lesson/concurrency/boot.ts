@@ -2,37 +2,28 @@
  * The only ConcurrencyView code that loads with the page (a few hundred bytes): it waits. The view's
  * controller (and with it the runtime client) loads when the reader first touches the view, or after
  * the load event when the view nears the viewport; Python starts then too, when the browser is idle
- * (live-editor/python.ts decides), and the first simulation runs once Python is ready.
+ * (the workspace's runtime decides), and the first simulation runs once Python is ready.
  */
-import type { ConcurrencyController } from './controller.ts';
+import { afterLoad, isRunKey, lazyControllers } from '../../workspace/early.ts';
 
-const controllers = new WeakMap<HTMLElement, Promise<ConcurrencyController>>();
-
-function controllerFor(section: HTMLElement): Promise<ConcurrencyController> {
-  let made = controllers.get(section);
-  if (!made) {
-    made = import('./controller.ts').then(({ ConcurrencyController }) => new ConcurrencyController(section));
-    controllers.set(section, made);
-  }
-  return made;
-}
+const controllers = lazyControllers((section) => import('./controller.ts').then(({ ConcurrencyController }) => new ConcurrencyController(section)));
 
 function wire(section: HTMLElement) {
   // Before the controller exists, a Run (button, Enter in a field, Ctrl+Enter) builds it and runs.
   section.querySelector('form')?.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (!controllers.has(section)) void controllerFor(section).then((c) => c.run());
+    if (!controllers.has(section)) void controllers.for(section).then((c) => c.run());
   });
   section.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !controllers.has(section)) {
+    if (isRunKey(event) && !controllers.has(section)) {
       event.preventDefault();
-      void controllerFor(section).then((c) => c.run());
+      void controllers.for(section).then((c) => c.run());
     }
   });
-  const touch = () => { if (!controllers.has(section)) void controllerFor(section).then((c) => c.touched()); };
+  const touch = () => { if (!controllers.has(section)) void controllers.for(section).then((c) => c.touched()); };
   section.addEventListener('change', touch);
   for (const host of section.querySelectorAll<HTMLElement>('[data-code-host]')) {
-    const open = () => { if (!controllers.has(section)) void controllerFor(section).then((c) => c.openCode(host)); };
+    const open = () => { if (!controllers.has(section)) void controllers.for(section).then((c) => c.openCode(host)); };
     host.addEventListener('focusin', open);
     host.addEventListener('pointerdown', open);
   }
@@ -41,17 +32,14 @@ function wire(section: HTMLElement) {
 const sections = [...document.querySelectorAll<HTMLElement>('[data-concurrency-view]')];
 sections.forEach(wire);
 
-function afterLoad() {
+afterLoad(() => {
   if (!sections.length || !('IntersectionObserver' in window)) return;
   const observer = new IntersectionObserver((entries) => {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       observer.unobserve(entry.target);
-      void controllerFor(entry.target as HTMLElement).then((c) => c.nearViewport());
+      void controllers.for(entry.target as HTMLElement).then((c) => c.nearViewport());
     }
   }, { rootMargin: '600px 0px' });
   for (const section of sections) observer.observe(section);
-}
-
-if (document.readyState === 'complete') afterLoad();
-else addEventListener('load', afterLoad, { once: true });
+});

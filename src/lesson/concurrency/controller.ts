@@ -1,12 +1,10 @@
 /**
  * One ConcurrencyView on a page: its code panels, the load controls, Run / Stop, the status line,
  * and the results. Built by boot.ts when the reader first touches the view or when it nears the
- * viewport after load; runs through the page's one Python runtime (live-editor/python.ts).
+ * viewport after load; runs through the page's one Python runtime, with a workspace RunPanel.
  */
-import type { RunHandle } from '../../runtime/client.ts';
-import { preload, runtime } from '../live-editor/python.ts';
-import { RunStatus } from '../live-editor/run-status.ts';
-import { CodePanel } from './code-panel.ts';
+import { preload, RunPanel, runtime, type RunResult } from '../../workspace/index.ts';
+import { codePanel } from './code-panel.ts';
 import { buildSpec, clampControl, readConfig, workspace, type ConcurrencyConfig, type Controls } from './config.ts';
 import { renderResults, type ResultsView } from './results.ts';
 
@@ -18,10 +16,8 @@ const TIME_LIMIT_MS = 20_000;
 export class ConcurrencyController {
   readonly section: HTMLElement;
   readonly config: ConcurrencyConfig;
-  private readonly panels: CodePanel[] = [];
-  private readonly status: RunStatus;
-  private readonly results: HTMLElement;
-  private handle: RunHandle | null = null;
+  private readonly panels: ReturnType<typeof codePanel>[] = [];
+  private readonly panel: RunPanel;
   private again = false;
   private ran = false;
   private wantsAutoRun = false;
@@ -31,33 +27,27 @@ export class ConcurrencyController {
   constructor(section: HTMLElement) {
     this.section = section;
     this.config = readConfig(section);
-    this.status = new RunStatus(section.querySelector('[data-status]')!);
-    this.results = section.querySelector('[data-results]')!;
+    this.panel = new RunPanel(section);
     for (const role of ['pool', 'loop'] as const) {
       const app = this.config[role];
       const root = section.querySelector<HTMLElement>(`[data-app="${role}"]`);
-      if (app && root) this.panels.push(new CodePanel(root, app, this.config.name, () => void this.run()));
+      if (app && root) this.panels.push(codePanel(root, app, this.config.name, () => void this.run()));
     }
     this.wire();
   }
 
-  private button(action: string): HTMLButtonElement {
-    return this.section.querySelector(`[data-action="${action}"]`)!;
-  }
-
   private wire() {
     this.section.querySelector('form')!.addEventListener('submit', (event) => { event.preventDefault(); void this.run(); });
-    this.button('stop').addEventListener('click', () => this.handle?.cancel());
     this.section.addEventListener('change', (event) => {
       if ((event.target as HTMLElement).closest('[data-controls]')) this.touched();
     });
     this.section.addEventListener('keydown', (event) => {
-      // Inside an editor, the editor's own Ctrl+Enter runs (CodePanel's onRun).
+      // Inside an editor, the editor's own Ctrl+Enter runs (the code panel's onRun).
       const inEditor = Boolean((event.target as HTMLElement).closest('.le-monaco, .le-textarea'));
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !inEditor) { event.preventDefault(); void this.run(); }
     });
     runtime().on('state', (state) => { if (state === 'ready') this.maybeAutoRun(); });
-    new ResizeObserver(() => this.view?.fit()).observe(this.results);
+    new ResizeObserver(() => this.view?.fit()).observe(this.panel.results);
   }
 
   /** A control changed: run again shortly (typing "12" must not run with "1" first). */
@@ -68,7 +58,7 @@ export class ConcurrencyController {
 
   /** Open the editor of the panel holding `host`. */
   openCode(host: HTMLElement) {
-    void this.panels.find((p) => p.contains(host))?.open(true);
+    void this.panels.find((p) => p.box.view.contains(host))?.box.view.open(true);
   }
 
   /** The view is near the viewport: start Python, and show a first run as soon as it is ready. */
@@ -79,7 +69,7 @@ export class ConcurrencyController {
   }
 
   private maybeAutoRun() {
-    if (this.wantsAutoRun && !this.ran && !this.handle && runtime().state === 'ready') void this.run();
+    if (this.wantsAutoRun && !this.ran && !this.panel.running && runtime().state === 'ready') void this.run();
   }
 
   /** The controls' values, clamped to their bounds (and shown clamped, so what ran is what is shown). */
@@ -99,42 +89,27 @@ export class ConcurrencyController {
   /** Simulate with the current code and controls; a run asked for during a run follows it. */
   async run() {
     clearTimeout(this.changeTimer);
-    if (this.handle) { this.again = true; return; }
+    if (this.panel.running) { this.again = true; return; }
     this.ran = true;
     const controls = this.readControls();
-    const code = Object.fromEntries(this.panels.map((p) => [p.app.file, p.code]));
-    const stop = this.button('stop');
-    const runButton = this.button('run');
-    const hadFocus = document.activeElement === runButton;
-    runButton.disabled = true;
-    stop.hidden = false;
-    if (hadFocus) stop.focus();
+    const code = Object.fromEntries(this.panels.map((p) => [p.app.file, p.box.code]));
     this.section.dataset.state = 'running';
-    const done = this.status.startRun();
-    try {
-      const rt = runtime();
-      this.handle = rt.simulate(buildSpec(this.config, controls), { timeLimitMs: TIME_LIMIT_MS, files: workspace(this.config, code) });
-      const result = await this.handle.result;
-      // Host time of the run, for benchmarks and bug reports (never shown: it varies by machine).
-      this.section.dataset.elapsedMs = String(Math.round(result.elapsedMs));
-      this.view = renderResults(result, this.config, controls);
-      this.results.replaceChildren(this.view.root);
+    // Only where the reader was: an automatic first run must not pull focus (and the page) to the view.
+    const result = await this.panel.track<RunResult>(
+      () => runtime().simulate(buildSpec(this.config, controls), { timeLimitMs: TIME_LIMIT_MS, files: workspace(this.config, code) }),
+      (result) => {
+        // Host time of the run, for benchmarks and bug reports (never shown: it varies by machine).
+        this.section.dataset.elapsedMs = String(Math.round(result.elapsedMs));
+        this.view = renderResults(result, this.config, controls);
+        return this.view.root;
+      },
+      { automatic: true },
+    );
+    if (result && this.view) {
       this.view.fit();
       this.section.querySelector('[data-announce]')!.textContent = this.view.summary;
-    } catch (err) {
-      const p = document.createElement('p');
-      p.className = 'le-card le-card-error';
-      p.textContent = (err as Error).message;
-      this.results.replaceChildren(p);
-    } finally {
-      this.handle = null;
-      done();
-      runButton.disabled = false;
-      stop.hidden = true;
-      // Only where the reader was: an automatic first run must not pull focus (and the page) to the view.
-      if (hadFocus || document.activeElement === stop) runButton.focus();
-      this.section.dataset.state = 'done';
-      if (this.again) { this.again = false; void this.run(); }
     }
+    this.section.dataset.state = 'done';
+    if (this.again) { this.again = false; void this.run(); }
   }
 }

@@ -1,6 +1,6 @@
 /** What LiveEditor.astro tells its script, as JSON inside the editor's element. */
 import type { ServerMode } from '../../runtime/client.ts';
-import type { RequestPreset } from '../composer/request-state.ts';
+import type { RequestPreset } from '../../workspace/index.ts';
 
 export interface EditorConfig {
   /** The example's name (its file name without .py): the storage key and the label. */

@@ -72,13 +72,3 @@ export function appSpecProblem(value: unknown, path = 'appSpec'): string | null 
   return typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(:[A-Za-z_][A-Za-z0-9_]*)?$/.test(value)
     ? null : `${path} is ${typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : describe(value)}; it should be module:callable, e.g. app:app.`;
 }
-
-/** A saved playground entry's parts: `code` (its files as JSON) and what it keeps beside them. */
-export function playgroundEntryProblem(code: string, extra: unknown): string | null {
-  let files: unknown;
-  try { files = JSON.parse(code); } catch { return 'its files are not readable.'; }
-  const e = (isObject(extra) ? extra : {}) as Record<string, unknown>;
-  // The app spec is whatever the reader typed: kept as text, quoted wherever it is shown.
-  if (e.appSpec !== undefined && (typeof e.appSpec !== 'string' || e.appSpec.length > 200)) return `appSpec is ${describe(e.appSpec)}; it should be module:callable.`;
-  return filesProblem(files) ?? requestProblem(e.request) ?? modeProblem(e.mode);
-}

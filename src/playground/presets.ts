@@ -1,5 +1,5 @@
 /** The example requests offered in the playground's composer (the starter app answers /hello). */
-import type { RequestPreset } from '../../lesson/composer/request-state.ts';
+import type { RequestPreset } from '../workspace/index.ts';
 
 export const PRESETS: RequestPreset[] = [
   'GET /hello?name=Ada',

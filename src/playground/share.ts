@@ -6,9 +6,9 @@
  * (work-schema.ts) before anything uses it. Its id is the SHA-256 of everything decoded, so two
  * different links never share a workspace. Unit-tested in tests/unit/playground-share.test.ts.
  */
-import type { ServerMode, Workspace } from '../../runtime/client.ts';
-import type { RequestState } from '../../lesson/composer/request-state.ts';
-import { describe, filesProblem, modeProblem, requestProblem } from '../../lesson/work-schema.ts';
+import type { ServerMode, Workspace } from '../runtime/client.ts';
+import type { RequestState } from '../workspace/index.ts';
+import { describe, filesProblem, modeProblem, requestProblem } from '../workspace/index.ts';
 
 export interface SharedWork {
   v: 1;

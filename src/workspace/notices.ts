@@ -5,7 +5,7 @@
  */
 import { lineDiff } from './line-diff.ts';
 
-type Kind = 'conflict' | 'original-changed' | 'storage' | 'damaged';
+export type NoticeKind = 'conflict' | 'original-changed' | 'storage' | 'damaged';
 interface Actions { reset?: () => void; useOther?: () => void; keepMine?: () => void }
 
 function button(label: string, onClick: () => void): HTMLButtonElement {
@@ -35,8 +35,8 @@ function diffBlock(summary: string, before: string, after: string): HTMLElement 
 }
 
 /** Show (or replace) the notice of `kind` in the editor's notice area. */
-export function renderNotice(section: HTMLElement, kind: Kind, theirs: string, mine: string, actions: Actions, message = ''): void {
-  const area = section.querySelector<HTMLElement>('[data-notices]')!;
+export function renderNotice(section: HTMLElement, kind: NoticeKind, theirs: string, mine: string, actions: Actions, message = ''): void {
+  const area = section.matches('[data-notices]') ? section : section.querySelector<HTMLElement>('[data-notices]')!;
   area.querySelector(`[data-notice="${kind}"]`)?.remove();
   const box = document.createElement('div');
   box.className = 'le-notice';

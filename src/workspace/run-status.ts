@@ -2,7 +2,7 @@
  * An editor's status line: which Python runs, load progress with a retry after a failure, and the
  * elapsed time of a run in progress. It keeps its height whatever it shows (no layout shift).
  */
-import { preload, pythonName, runtime, watchRuntime, type RuntimeView } from './python.ts';
+import { preload, pythonName, runtime, watchRuntime, type RuntimeView } from './runtime.ts';
 
 const shown = new WeakMap<HTMLElement, RunStatus>();
 

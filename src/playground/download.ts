@@ -4,10 +4,9 @@
  * Only names that follow the workspace rule (workspace-names.ts) are written: no paths, no `..`.
  */
 import { strToU8, zipSync } from 'fflate';
-import type { ServerMode, Workspace } from '../../runtime/client.ts';
-import { SERVER_MODES } from '../../runtime/server-modes.ts';
-import { fileNameProblem } from '../../lesson/workspace-names.ts';
-import { appSpecProblem } from '../../lesson/work-schema.ts';
+import type { ServerMode, Workspace } from '../runtime/client.ts';
+import { SERVER_MODES } from '../runtime/server-modes.ts';
+import { appSpecProblem, fileNameProblem } from '../workspace/index.ts';
 
 function save(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);

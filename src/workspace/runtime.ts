@@ -3,7 +3,7 @@
  * comes near the viewport and the browser is idle, unless the reader saves data or is on a very
  * slow connection (then the first Run starts it). Every editor's status line follows its progress.
  */
-import { RuntimeClient, type LoadProgress, type ReadyInfo, type RuntimeState } from '../../runtime/client.ts';
+import { RuntimeClient, type LoadProgress, type ReadyInfo, type RuntimeState } from '../runtime/client.ts';
 import { notePythonStarted } from './warm-start.ts';
 
 let client: RuntimeClient | null = null;

@@ -1,5 +1,5 @@
 /**
- * Whether Python has started in this browser before (issue 9). Its files are then most likely in
+ * Whether Python has started in this browser before. Its files are then most likely in
  * the HTTP cache, so a returning reader's page starts Python as soon as its scripts run instead of
  * waiting for the load event and idle time: the first Run finds it ready. First visits still wait,
  * so Python's download never competes with the page's own.

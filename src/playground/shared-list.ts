@@ -1,0 +1,29 @@
+/** The playground's list of shared workspaces kept in this browser, each with a Delete button. */
+import { listShared } from './workspaces.ts';
+
+/** Draw the list in `box` (a <details> with a summary and a list); `current` is the open workspace's key. */
+export function showShared(box: HTMLDetailsElement, current: string): void {
+  const entries = listShared();
+  box.hidden = entries.length === 0;
+  box.querySelector('summary')!.textContent = `Shared workspaces kept in this browser (${entries.length})`;
+  box.querySelector('ul')!.replaceChildren(...entries.map((entry) => {
+    const li = document.createElement('li');
+    const files = entry.files.join(', ') || 'unreadable files';
+    const when = entry.savedAt ? new Date(entry.savedAt).toLocaleString() : 'unknown date';
+    const open = entry.key === current ? ' (open now)' : '';
+    li.textContent = `${files}: ${Math.ceil(entry.chars / 1000)} KB, saved ${when}${open} `;
+    const del = Object.assign(document.createElement('button'), { type: 'button', className: 'le-button le-small', textContent: 'Delete' });
+    del.dataset.deleteShared = entry.key;
+    del.setAttribute('aria-label', `Delete shared workspace ${files}${open}`);
+    li.append(del);
+    return li;
+  }));
+}
+
+/** Show the banner above the playground (hidden when there is nothing to say). */
+export function showBanner(banner: HTMLElement, parts: (string | HTMLElement)[]): void {
+  const p = document.createElement('p');
+  p.append(...parts);
+  banner.replaceChildren(p);
+  banner.hidden = parts.length === 0;
+}

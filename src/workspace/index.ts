@@ -1,0 +1,51 @@
+/**
+ * The workspace: what every surface that lets a reader edit and run code is built from (LiveEditor,
+ * Exercise, ConcurrencyView, the playground), and what the next ones (a predict-then-run question,
+ * an in-page browser in the result area) mount on. Import from this file only.
+ *
+ * Editing:
+ * - `new CodeView({ host, code, label, onChange, onRun })`: editable code on an element. `host` holds
+ *   a static copy (a <pre>, highlighted at build time or drawn by `showPlainCode`); the editor
+ *   replaces it on focus or click (`opensOn: 'enter'` for a copy that opens on Enter), once.
+ *   `view.value` gets the code, `view.set(code)` sets it (undoable), `view.open()` opens the editor
+ *   now, `view.markLine({ line, message })` marks an error. It follows the site's theme by itself.
+ * - `new CodeBox({ host, original, key, notices, label, onState })`: a CodeView whose work is saved as
+ *   the reader types (revisioned: two tabs never overwrite each other; a notice asks which to keep),
+ *   with `reset()` / `undoReset()`. Keys: `workKey(location.pathname, name)`.
+ * - `WorkStore` + `readFiles`/`writeFiles`: the same saving policy for work of several files.
+ *
+ * Running (one Python per page, started when needed: `runtime()`, `preload()`):
+ * - `new RunPanel(root)`: Run/Stop, the status line (`StatusLine.astro`) and the results area inside
+ *   `root`. `panel.request({ files, file, kind, bytes, mode, appSpec })` runs once, renders every
+ *   result view into the results area and resolves with `{ result: RunResult | null, mark }`;
+ *   `panel.track(start, show)` runs anything else (a simulation) with the same controls.
+ * - `renderResults(result, context)` (lazy: `await results()`) renders a RunResult into any element,
+ *   for a surface that shows results its own way.
+ * - `RunStatus.for(element)`, `preloadNear(elements)`: status lines, and Python started early for
+ *   surfaces near the viewport.
+ *
+ * The runtime is reached through `runtime()` only (the client of src/runtime/client.ts); nothing here
+ * reaches into a surface, and no surface reaches into another.
+ */
+export { CodeView, type CodeViewOptions, type ErrorMark } from './code-view.ts';
+export { CodeBox, reportDamaged, type CodeBoxOptions } from './code-box.ts';
+export { WorkStore, type WorkStoreOptions } from './work-store.ts';
+export { RunPanel, type RunOutcome, type RunRequest } from './run-panel.ts';
+export { RunStatus, preloadNear } from './run-status.ts';
+export { preload, pythonName, runtime } from './runtime.ts';
+export { renderNotice } from './notices.ts';
+export { lineDiff, type DiffLine } from './line-diff.ts';
+export { showPlainCode } from './static-code.ts';
+export { appSpecProblem, describe, filesProblem, modeProblem, requestProblem } from './work-schema.ts';
+export { fileNameProblem } from './workspace-names.ts';
+export type { CodeEditor } from '../editor/code-editor.ts';
+export {
+  clearWork, damagedWork, EXERCISE_PREFIX, hashText, readFiles, readWork, safeStorage, storedRev, workKey, writeFiles, writeWork,
+  type SavedFiles, type SavedWork, type SaveOutcome,
+} from './saved-work.ts';
+export { Composer } from '../lesson/composer/composer.ts';
+export { fromPreset, requestBytes, type RequestPreset, type RequestState } from '../lesson/composer/request-state.ts';
+export type { RunResult, ServerMode, SimulationResult, Workspace } from '../runtime/client.ts';
+
+/** The result views, loaded when first needed (they are most of a run's code). */
+export const results = () => import('../lesson/results/ResultsView.ts');
