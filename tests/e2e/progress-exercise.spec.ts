@@ -81,3 +81,70 @@ test('the async exercise is judged on the event-loop simulation, with its time b
   await expect(timed).toContainText('at most 1 s');
   expect(watch.problems()).toEqual([]);
 });
+
+/** Put `code` into an exercise's editor as a reader would (paste), and run the checks with Ctrl+Enter. */
+async function pasteAndRun(page: import('@playwright/test').Page, exercise: import('@playwright/test').Locator, code: string) {
+  const editor = exercise.getByRole('textbox', { name: /Code of the exercise/ });
+  await editor.click();
+  await expect(editor).toBeFocused({ timeout: 30_000 });
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await page.keyboard.press('Control+Enter');
+}
+const exerciseFile = (phase: string, name: string, file: string) => readFileSync(`content/phases/${phase}/exercises/${name}/${file}.py`, 'utf8');
+
+// One new exercise per phase, walked as a reader would: the starter fails a check that names what it
+// tests, then the solution passes every check. One page load per phase, one Python per page.
+const WALKS = [
+  { page: '/phases/what-wsgi-is/', phase: '01-what-wsgi-is', name: 'server-loop', title: /Exercise: Finish a server loop/, checks: 5,
+    starter: '1 of 5 checks passed', failing: 'a generator app gets iterated before its status is read', says: "call_like_a_server() raised KeyError: 'status'" },
+  { page: '/phases/server-and-middleware/', phase: '03-server-and-middleware', name: 'stream-redact', title: /Exercise: Rewrite a streamed body/, checks: 4,
+    starter: '0 of 4 checks passed', failing: 'sends the first row before reading the last', says: 'a buffered body gives all 500 rows at once' },
+  { page: '/phases/why-async/', phase: '04-why-async', name: 'asgi-countdown', title: /Exercise: Stream a countdown/, checks: 3,
+    starter: '2 of 3 checks passed', failing: 'the first number arrives at once', says: 'within 0.1 s of the request' },
+];
+for (const walk of WALKS) {
+  test(`${walk.name}: the starter fails "${walk.failing}" with feedback, the solution passes all ${walk.checks}`, async ({ page, context }) => {
+    test.setTimeout(240_000);
+    const watch = watchPage(page);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(walk.page);
+    const exercise = page.getByRole('region', { name: walk.title });
+    const summary = exercise.getByRole('status');
+    await exercise.getByRole('button', { name: 'Run checks' }).click();
+    await expect(summary).toContainText(walk.starter, { timeout: 120_000 });
+    const failed = exercise.getByRole('listitem').filter({ hasText: walk.failing });
+    await expect(failed).toContainText('Failed');
+    await expect(failed).toContainText(walk.says);
+    await pasteAndRun(page, exercise, exerciseFile(walk.phase, walk.name, 'solution'));
+    await expect(summary).toContainText(`All ${walk.checks} checks passed`, { timeout: 120_000 });
+    await expect(exercise.getByRole('list', { name: /Checks of/ }).getByRole('listitem').filter({ hasText: 'Passed' })).toHaveCount(walk.checks);
+    expect(watch.problems()).toEqual([]);
+  });
+}
+
+test('the capstone: the solution passes every check, on every personality and the pool; the download is that code', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  const watch = watchPage(page);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/phases/capstone/');
+  await expect(page.getByRole('navigation', { name: 'Phases' }).getByRole('link', { name: /Capstone/ })).toHaveAttribute('aria-current', 'page');
+  const exercise = page.getByRole('region', { name: /Exercise: Your own framework/ });
+  const solution = exerciseFile('05-capstone', 'capstone', 'solution');
+  await pasteAndRun(page, exercise, solution);
+  const summary = exercise.getByRole('status');
+  await expect(summary).toContainText('All 15 checks passed', { timeout: 180_000 });
+  for (const name of ['served by gunicorn', 'served by waitress', 'twelve requests at once on a pool of three workers', 'the logging layer writes one line per request']) {
+    await expect(exercise.getByRole('listitem').filter({ hasText: name })).toContainText('Passed');
+  }
+  const download = page.getByRole('region', { name: 'Download your project' });
+  const [file] = await Promise.all([page.waitForEvent('download'), download.getByRole('button', { name: 'Download my-framework.zip' }).click()]);
+  expect(file.suggestedFilename()).toBe('my-framework.zip');
+  const { unzipSync, strFromU8 } = await import('fflate');
+  const entries = unzipSync(new Uint8Array(readFileSync((await file.path())!)));
+  expect(Object.keys(entries).sort()).toEqual(['my-framework/README.md', 'my-framework/app.py', 'my-framework/requirements.txt']);
+  expect(strFromU8(entries['my-framework/app.py'])).toBe(solution.endsWith('\n') ? solution : `${solution}\n`);
+  await expect(download.getByRole('status')).toContainText('with your app.py');
+  expect(watch.problems()).toEqual([]);
+});
