@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { quizSchema } from './lesson/quiz-schema.ts';
 import { exerciseSchema } from './lesson/checks-schema.ts';
+import { predictFileSchema } from './lesson/predict/predict-schema.ts';
 
 // Errors say what the field is for and show a valid line, because the reader of
 // the message is an author looking at frontmatter (Astro adds the file name).
@@ -54,4 +55,10 @@ const exercises = defineCollection({
   schema: exerciseSchema,
 });
 
-export const collections = { phases, quizzes, exercises };
+/** Predict-then-run questions (content/phases/NN-slug/predict.yaml); id = the phase folder. */
+const predictions = defineCollection({
+  loader: glob({ pattern: '*/predict.yaml', base: './content/phases', generateId: ({ entry }) => entry.split('/')[0] }),
+  schema: predictFileSchema,
+});
+
+export const collections = { phases, quizzes, exercises, predictions };

@@ -6,3 +6,4 @@ export { default as OnionView } from './OnionView.astro';
 export { default as Quiz } from './Quiz.astro';
 export { default as Exercise } from './Exercise.astro';
 export { default as CapstoneDownload } from './capstone/CapstoneDownload.astro';
+export { default as Predict } from './predict/Predict.astro';

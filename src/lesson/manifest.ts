@@ -11,7 +11,7 @@
 export interface LessonTag {
   /** The page's path, e.g. "/phases/what-wsgi-is/". */
   page: string;
-  kind: 'LiveEditor' | 'OnionView' | 'ConcurrencyView' | 'Exercise' | 'Quiz';
+  kind: 'LiveEditor' | 'OnionView' | 'ConcurrencyView' | 'Exercise' | 'Quiz' | 'Predict';
   /** The tag's name on its page (a Quiz is named by its phase slug). */
   name: string;
   config: Record<string, unknown>;

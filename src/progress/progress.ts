@@ -18,15 +18,26 @@ export interface QuizAnswer {
   lastCorrect: boolean;
 }
 
+/** A predict-then-run question: the reader's locked prediction, then what the run really gave. */
+export interface Prediction {
+  /** The chosen option's id, or the text typed (at most 200 characters). */
+  guess: string;
+  /** The observed value of the latest run (null until a run finished) and whether the guess matched it. */
+  real: string | null;
+  right: boolean | null;
+  at: string;
+}
+
 export interface PhaseProgress {
   visited: boolean;
   quiz: Record<string, QuizAnswer>;
   exercises: Record<string, { passed: true; at: string }>;
+  predictions: Record<string, Prediction>;
 }
 
 type Progress = Record<string, PhaseProgress>;
 
-const empty = (): PhaseProgress => ({ visited: false, quiz: {}, exercises: {} });
+const empty = (): PhaseProgress => ({ visited: false, quiz: {}, exercises: {}, predictions: {} });
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -45,6 +56,13 @@ function cleanPhase(raw: unknown): PhaseProgress {
   }
   for (const [name, e] of Object.entries(isRecord(raw.exercises) ? raw.exercises : {})) {
     if (isRecord(e) && e.passed === true) out.exercises[name] = { passed: true, at: String(e.at ?? '') };
+  }
+  for (const [id, p] of Object.entries(isRecord(raw.predictions) ? raw.predictions : {})) {
+    if (isRecord(p) && typeof p.guess === 'string' && p.guess.length <= 200) {
+      const real = typeof p.real === 'string' ? p.real.slice(0, 2000) : null;
+      const right = real !== null && typeof p.right === 'boolean' ? p.right : null;
+      out.predictions[id] = { guess: p.guess, real, right, at: String(p.at ?? '') };
+    }
   }
   return out;
 }
@@ -85,6 +103,23 @@ export function recordAnswer(slug: string, questionId: string, option: number, c
     p.quiz[questionId] = saved;
   });
   return saved;
+}
+
+/** Locks a prediction: the first one is kept, a later call changes nothing. */
+export function recordPrediction(slug: string, questionId: string, guess: string): Prediction {
+  const before = phaseProgress(slug).predictions[questionId];
+  if (before) return before;
+  const saved: Prediction = { guess: guess.slice(0, 200), real: null, right: null, at: new Date().toISOString() };
+  update(slug, (p) => { p.predictions[questionId] = saved; });
+  return saved;
+}
+
+/** Keeps what a run of a predicted question gave (a prediction must be locked first). */
+export function recordOutcome(slug: string, questionId: string, real: string, right: boolean): void {
+  update(slug, (p) => {
+    const before = p.predictions[questionId];
+    if (before) p.predictions[questionId] = { ...before, real: real.slice(0, 2000), right };
+  });
 }
 
 /** Remembers that an exercise's checks all passed once (a later failing run does not undo it). */

@@ -33,9 +33,9 @@ def fences(mdx_path):
 
 
 def live_editors(mdx_path):
-    """Return the example file names a page shows through <LiveEditor code={name}>."""
+    """Return the example file names a page shows through <LiveEditor code={name}> (or OnionView, Predict)."""
     text = mdx_path.read_text()
-    return {f for var, f in RAW_IMPORT.findall(text) if re.search(r"<(?:LiveEditor|OnionView)\b[^>]*\bcode=\{%s\}" % var, text)}
+    return {f for var, f in RAW_IMPORT.findall(text) if re.search(r"<(?:LiveEditor|OnionView|Predict)\b[^>]*\bcode=\{%s\}" % var, text)}
 
 
 def script_editors(mdx_path):

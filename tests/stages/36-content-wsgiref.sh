@@ -3,7 +3,8 @@
 # every example is shown verbatim on its page and runs (WSGI under wsgiref + wsgiref.validate,
 # ASGI in-process); every exercise solution passes its checks and every starter fails one;
 # every curriculum item has a place in content/curriculum-checklist.yaml; every output a page quotes
-# is produced again by the real server it names (wsgiref, gunicorn 20.1, waitress 2.1.2) and compared.
+# is produced again by the real server it names (wsgiref, gunicorn 20.1, waitress 2.1.2) and compared;
+# every predict-then-run question's answer key is what its example really does (core and real servers).
 set -eu
 cd "$(dirname "$0")/../content"
 timeout 300 python3 check_examples.py
@@ -12,3 +13,4 @@ timeout 300 python3 check_exercises.py
 timeout 120 npx node capstone_gunicorn.ts
 timeout 60 python3 check_checklist.py
 timeout 300 python3 check_prose_outputs.py
+timeout 120 python3 check_predictions.py

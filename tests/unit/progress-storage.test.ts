@@ -35,10 +35,21 @@ describe('progress', () => {
     expect(p.summarize('an-app', ['p2-a', 'p2-b', 'p2-c'], ['greet', 'echo'])).toEqual({ visited: true, quizScore: 1, quizAnswered: 2, exercisesPassed: 1 });
   });
 
+  it('locks the first prediction of a predict-then-run question and keeps what the run gave', async () => {
+    const p = await fresh(false);
+    p.recordPrediction('an-app', 'p2-late', 'abc123');
+    p.recordPrediction('an-app', 'p2-late', 'other');
+    expect(p.phaseProgress('an-app').predictions['p2-late']).toMatchObject({ guess: 'abc123', real: null, right: null });
+    p.recordOutcome('an-app', 'p2-late', '200 OK', false);
+    expect(p.phaseProgress('an-app').predictions['p2-late']).toMatchObject({ guess: 'abc123', real: '200 OK', right: false });
+    p.recordOutcome('an-app', 'p2-unasked', '200 OK', true);
+    expect(p.phaseProgress('an-app').predictions['p2-unasked']).toBeUndefined();
+  });
+
   it('reads a damaged value as no progress instead of failing', async () => {
     const p = await fresh(false);
     localStorage.setItem(p.PROGRESS_KEY, '{"an-app": {"quiz": {"x": "nonsense"}, "visited": "yes"}}');
-    expect(p.phaseProgress('an-app')).toEqual({ visited: false, quiz: {}, exercises: {} });
+    expect(p.phaseProgress('an-app')).toEqual({ visited: false, quiz: {}, exercises: {}, predictions: {} });
     localStorage.setItem(p.PROGRESS_KEY, 'not json');
     expect(p.readProgress()).toEqual({});
   });
