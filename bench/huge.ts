@@ -1,4 +1,4 @@
-// Benchmark of the worst results a reader's app can produce (issue 19): for each app of
+// Benchmark of the worst results a reader's app can produce: for each app of
 // tests/e2e/helpers/huge-apps.ts (a 50 MB body, 9.9 MB of text, 9.9 MB of one-line JSON, 100,000
 // headers), the longest main-thread task from the Run click to the rendered result, and after switching
 // the body's views and opening Raw HTTP. Headless Chromium against the built site (npm run build first),

@@ -1,4 +1,4 @@
-// Top-level benchmark runner (issue 9): `npm run bench` runs the page benchmark (bench/pages.ts: first
+// Top-level benchmark runner: `npm run bench` runs the page benchmark (bench/pages.ts: first
 // Run vs the floor, bytes, warm Run, editor bytes, Lighthouse) and every per-area `bench:*` npm script
 // that exists, one after the other (2 shared cores), prints one table and writes bench/results/all.json.
 //   ONLY=pages,runtime  runs a subset;  RUNS, WARM, LIGHTHOUSE=0 pass through to the scripts.

@@ -1,5 +1,5 @@
 /**
- * Benchmark of the onion (issue 6) in headless Chromium against the built site ($RUNTIME_DIST or
+ * Benchmark of the onion in headless Chromium against the built site ($RUNTIME_DIST or
  * dist/): the round trip page → worker → response of a request through a 3-layer middleware stack
  * with tracing on (every layer recorded) and off, on warm Python; the overhead of recording; and the
  * time the page needs to turn the trace into onion steps. Target: traced round trip ≤ 60 ms median.

@@ -1,5 +1,5 @@
 /**
- * The floor (issue 9): a minimal page that only boots the same Pyodide in a module worker and runs
+ * The floor: a minimal page that only boots the same Pyodide in a module worker and runs
  * `1+1`. Generated into a temp folder (never into the site); served next to dist/pyodide/.
  * The page sets `window.__floor = { readyMs }` (ms since navigation start) when Python answered.
  */

@@ -49,7 +49,7 @@ export function pyodideFiles(base = 'pyodide'): AstroIntegration {
         await mkdir(target, { recursive: true });
         await Promise.all(PYODIDE_FILES.map((f) => copyFile(join(source, f), join(target, f))));
         logger.info(`copied ${PYODIDE_FILES.length} Pyodide files to ${base}/`);
-        // Issue 9: the worker restores this instead of starting Python (falls back when it is missing).
+        // The warm start: the worker restores this instead of starting Python (falls back when it is missing).
         const t0 = Date.now();
         const made = await writeSnapshot(target, fileURLToPath(new URL('../runtime/python', import.meta.url)), join(target, SNAPSHOT_FILE));
         logger.info(`memory snapshot ${base}/${SNAPSHOT_FILE}: ${(made.bytes / 1e6).toFixed(1)} MB gzip, ${made.modules} stdlib imports, ${Date.now() - t0} ms`);

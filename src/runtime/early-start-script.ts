@@ -1,5 +1,5 @@
 /**
- * The inline <head> script of pages with live editors (issue 9): for a returning reader (Python
+ * The inline <head> script of pages with live editors: for a returning reader (Python
  * started in this browser before, so its files are cached), it imports the early-start module
  * (sandbox/early-python.ts), which starts the sandboxed Python worker and sends it `init` before the
  * page's own scripts run and its first layout. The runtime client adopts that worker (early-start.ts).

@@ -1,5 +1,5 @@
 /**
- * A returning reader's Python worker, started from the page's <head> (issue 9; sandbox/early-python.ts),
+ * A returning reader's Python worker, started from the page's <head> (sandbox/early-python.ts),
  * before the page's first layout. The client's first WorkerSlot adopts it (takeEarlyWorker) with
  * every message it sent before, as if that slot had started it.
  */

@@ -1,5 +1,5 @@
 /**
- * The build's memory snapshot in the worker (issue 9): gunzipped as it streams in and rebuilt into
+ * The build's memory snapshot in the worker: gunzipped as it streams in and rebuilt into
  * Python's memory (snapshot-pages.ts). The gunzip is most of the work, so the unpacked container goes
  * back to the page, which keeps it (sandbox/kept-snapshot.ts) and answers the next start with it.
  */

@@ -1,5 +1,5 @@
 /**
- * The memory snapshot's container (issue 9): Python's 31 MB of wasm memory is about half zero pages,
+ * The memory snapshot's container: Python's 31 MB of wasm memory is about half zero pages,
  * and gunzipping in the worker costs time per output byte, so the build stores only the non-zero
  * pages (then gzips the container) and the worker rebuilds the memory while the bytes stream in.
  *

@@ -32,7 +32,7 @@ const clip = (s: string, n = 4000) => (s.length > n ? `${s.slice(0, n)}… (${s.
 /** The golden view of one WSGI request through the core. */
 export function goldenWsgi(r: BatchResult, mode: string) {
   const types: string[] = [];
-  // Server events only: the onion's layer events (issue 6) have their own tests (tests/python/onion).
+  // Server events only: the onion's layer events have their own tests (tests/python/onion).
   for (const e of r.events) if (!('layer' in e) && types.at(-1) !== e.type) types.push(e.type);
   return {
     mode,

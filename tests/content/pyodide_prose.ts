@@ -3,7 +3,7 @@
  * on the real servers), produced again by the in-page server: the same core in Pyodide, in the
  * personality of the server the page names. So what a reader's Run shows and what the prose says
  * cannot drift apart. And where a LiveEditor's default request is the one the prose quotes, its
- * mode must be the server the prose names (issue 15, point 8).
+ * mode must be the server the prose names.
  *   npx node tests/content/pyodide_prose.ts
  */
 import { copyFileSync, globSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -107,7 +107,7 @@ for (const [n, quote] of quotes.entries()) {
     writeFileSync(join(dir, basename(file)), readFileSync(file, 'utf8').replace(spec.replace[0], spec.replace[1]));
     file = join(dir, basename(file));
   }
-  // Point 8: a LiveEditor whose first Run sends the quoted request runs on the quoted server.
+  // A LiveEditor whose first Run sends the quoted request runs on the quoted server.
   const tag = pageRuns(phase).get(basename(spec.example));
   const request = toRequest(spec);
   const sameRequest = (q: Quote) => { const r = toRequest(q.spec); return r.method === tag?.request.method && r.target === tag?.request.target; };

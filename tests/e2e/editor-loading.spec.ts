@@ -35,7 +35,7 @@ test('when Python cannot load, the reader is told and Retry works', async ({ pag
   await expect(editor.locator('.le-response .le-status')).toHaveText('200 OK', { timeout: 180_000 });
 });
 
-// Issue 9: once Python has started in this browser its files are cached, so a returning reader's
+// The warm start: once Python has started in this browser its files are cached, so a returning reader's
 // page starts it at once — no scrolling to an editor, no waiting for idle time.
 test('a returning reader’s page starts Python without waiting for an editor to come near', async ({ page }) => {
   // Counted on the page's requests, which include its workers' (Python downloads from its worker).

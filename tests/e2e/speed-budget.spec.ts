@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { builtPages, phasePages } from './helpers/pages.ts';
 import { startStaticServer, type StaticServer } from '../../src/integrations/preview/static-server.ts';
 
-// Issue 9: every phase page transfers less than 60 KB (gzip, headers included, every type) before the
+// Page weight: every phase page transfers less than 60 KB (gzip, headers included, every type) before the
 // load event, served like production (src/integrations/preview/static-server.ts mirrors deploy/nginx/site.conf).
 // The reference: a comparable Starlight docs page weighs 60.6 KB (measured cold on this machine: ~1,500 words, 6 code blocks).
 const BUDGET = 60 * 1024;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The middleware onion (issue 6): layer detection and per-layer records for fixed stacks of 1-4
+# The middleware onion: layer detection and per-layer records for fixed stacks of 1-4
 # layers under CPython (exact steps, names, environ/header/body changes; bytes equal with tracing
 # off in every mode), then the same stacks through the Pyodide command line, compared with CPython.
 set -eu

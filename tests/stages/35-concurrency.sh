@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Concurrency simulations (issue 7): unit tests on CPython, then the golden cases on CPython
+# Concurrency simulations: unit tests on CPython, then the golden cases on CPython
 # and through the Pyodide command line — both must equal the same reviewed expected files.
 set -eu
 cd "$(dirname "$0")/../.."

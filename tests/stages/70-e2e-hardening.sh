@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 10 in Chromium against the built site (stage 10): the CSP on every page, the adversarial suite
+# Hardening in Chromium against the built site (stage 10): the CSP on every page, the adversarial suite
 # and 1,000 fuzzed raw requests through the browser client, offline use and updates through the service
 # worker (its own static servers on 8481 and 8482: a cache rewritten by hostile code is never served, a
 # missing file, a deleted cache or a removed sw.js heal), storage that is full, disabled or outlives a killed worker,

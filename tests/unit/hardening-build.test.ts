@@ -12,7 +12,7 @@ import { earlyStartScriptHash } from '../../src/runtime/early-start-script.ts';
 import { frameHostScript } from '../../src/runtime/sandbox/srcdoc.ts';
 import { writeSearchIndex } from '../../src/integrations/pagefind-index.ts';
 
-// The build steps of issue 10: the CSP check that fails a build with an unlisted inline script, the
+// The hardening build steps: the CSP check that fails a build with an unlisted inline script, the
 // service worker's file list and version, and the search index built before that list is made.
 
 function site(files: Record<string, string>): string {

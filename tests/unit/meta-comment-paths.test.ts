@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
  * at a top-level folder, relative with ./ or ../, or a document ending in .md, by a partial path or
  * a bare name) must name one that exists. Build output and other
  * ignored paths (dist/, bench/results/) count as named on purpose; placeholders (NN-slug, <name>, NAME,
- * one-letter names) are skipped; a path on this machine outside the repo is dead.
+ * one-letter names) are skipped; a path on this machine outside the repo is dead. And no comment or
+ * document names an issue number of a tracker the repository does not hold (issueReferences below).
  */
 
 const ROOT = normalize(join(dirname(new URL(import.meta.url).pathname), '../..'));
@@ -133,6 +134,31 @@ export function deadReferences(): string[] {
   }
   return [...new Set(dead)];
 }
+
+/**
+ * References to the numbered issues of a tracker that is not in the repository (the word issue and a number)
+ * in comments, in the documents under the scanned folders and docs/, and in README.md: a reader of the
+ * repository cannot follow them. Say what the thing is instead (or link docs/decisions/).
+ */
+export function issueReferences(): string[] {
+  const docs = execFileSync('git', ['ls-files', '-co', '--exclude-standard', ...SCANNED, 'docs', 'README.md'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\n').filter((f) => /\.(md|ya?ml)$/.test(f) && existsSync(join(ROOT, f)));
+  const found: string[] = [];
+  const scan = (file: string, text: string) => {
+    for (const [ref] of text.matchAll(/\bissues? #?\d+\b/gi)) found.push(`${file}: ${ref}`);
+  };
+  for (const file of files) for (const comment of commentsOf(file, readFileSync(join(ROOT, file), 'utf8'))) scan(file, comment);
+  for (const file of docs) scan(file, readFileSync(join(ROOT, file), 'utf8'));
+  return [...new Set(found)];
+}
+
+describe('comments name no issue of another tracker', () => {
+  it('finds none', () => {
+    const refs = issueReferences();
+    if (refs.length) console.log(`Issue numbers in comments and documents:\n  ${refs.join('\n  ')}`);
+    expect(refs, 'say what it is instead of its issue number (the tracker is not in the repository)').toEqual([]);
+  });
+});
 
 describe('paths named in comments exist', () => {
   it('reads comments, not code', () => {

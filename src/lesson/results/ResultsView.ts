@@ -97,7 +97,7 @@ export function renderResults(result: RunResult, ctx: ResultContext): HTMLElemen
     if (isHtml(server)) panels.push(['Preview', () => renderHtmlPreview(server.body, ctx.base)]);
     panels.push(['Environ', () => renderEnviron(server.environ, server.events, ctx.request, server.mode.name)]);
     panels.push(['Timeline', () => renderTimeline(server.events)]);
-    // The middleware onion (issue 6): only when a layer wraps the app, not for a lone app.
+    // The middleware onion: only when a layer wraps the app, not for a lone app.
     if (hasLayers(server.events)) panels.push(['Onion', () => renderOnion(server.events, { file: ctx.file })]);
   }
   // The run's stderr stream carries the server's log lines too (they are streamed live as stderr);

@@ -66,7 +66,7 @@ export function describeEvent(e: TraceEvent): string {
   }
 }
 
-/** The Timeline tab. Layer events (the onion, issue 6) are listed too, indented under their layer. */
+/** The Timeline tab. Layer events (the onion) are listed too, indented under their layer. */
 export function renderTimeline(events: TraceEvent[]): HTMLElement {
   if (!events.length) return h('p', { class: 'le-muted' }, 'No trace was recorded for this run.');
   // Layer events in the onion's words; its per-layer records (layer_summary) are the Onion tab's.

@@ -1,5 +1,5 @@
 /**
- * A returning reader's Python, started as soon as the page's <head> is parsed (issue 9): the inline
+ * A returning reader's Python, started as soon as the page's <head> is parsed: the inline
  * early-start script imports this module by URL (its built chunk's URL is in a <meta> the build fills
  * in), before the page's own scripts and first layout. It starts a sandboxed worker with no files and
  * leaves it, with every message it has sent so far, for the runtime client's first slot to adopt

@@ -1,5 +1,5 @@
 /**
- * The snapshot's unpacked container, kept in the page's Cache Storage by its ETag (issue 9's warm start):
+ * The snapshot's unpacked container, kept in the page's Cache Storage by its ETag (the warm start):
  * a returning reader's worker rebuilds Python's memory from it without gunzipping the download again.
  * Site-side only (the page, or the file worker of python-files.ts): the sandboxed worker cannot open
  * Cache Storage, and must not be able to.

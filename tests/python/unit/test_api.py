@@ -87,7 +87,7 @@ class ApiTest(unittest.TestCase):
                       "close", "violation", "exception", "error_response", "bad_request",
                       "app_load_failed", "response_bytes", "done", "request_incomplete",
                       "next_request",
-                      # middleware layers (issue 6; events carrying a "layer" key, see the README)
+                      # middleware layers (the onion; events carrying a "layer" key, see the README)
                       "layer_enter", "layer_call_inward", "layer_start_response", "layer_return",
                       "layer_body", "layer_close", "layer_summary"}
         seen = set()

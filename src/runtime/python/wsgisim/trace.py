@@ -1,7 +1,7 @@
 """The trace: ordered, timestamped, JSON-able events describing one request's journey.
 
 Every event is a dict with "type" and "t" (milliseconds since the request started). An optional
-"layer" key is reserved for per-middleware events (the onion, issue 6): events without it belong to
+"layer" key is reserved for per-middleware events (the onion): events without it belong to
 the server itself, so adding layer events later changes no existing event.
 """
 import time

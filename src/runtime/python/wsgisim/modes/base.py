@@ -56,7 +56,7 @@ class BaseServer:
         self.sr_status = None        # the last status/headers the app passed (for the checks)
         self.sr_headers = None
         self.app_bytes = 0           # body bytes the app produced (write() and the iterable)
-        self.onion = None            # the middleware-layer recorder (issue 6) while the app runs
+        self.onion = None            # the middleware-layer recorder while the app runs
         self.consumed = None         # where this request ended in ctx.raw (known when another may follow)
         self.method = None           # the request's method as parsed (HEAD: the response has no body)
 

@@ -1,4 +1,4 @@
-"""The middleware onion (issue 6): every layer of the reader's stack, found and traced without
+"""The middleware onion: every layer of the reader's stack, found and traced without
 annotations in their code.
 
 A layer is any Python callable called, while the server is calling the app or iterating its body,

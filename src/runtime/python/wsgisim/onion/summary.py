@@ -3,7 +3,7 @@ from .describe import environ_diff, has_close as _has_close, header_diff, snapsh
 
 
 def summarize(visit, rec):
-    """Everything issue 6 asks of a layer, as plain data (see events.md)."""
+    """Everything the onion records of a layer, as plain data (see events.md)."""
     children = visit.child_visits(rec.visits)
     inner = next((c for c in reversed(children) if c.has_result or c.lazy), None)
     passed = rec.sr_calls.get(visit.sr_id, [])
