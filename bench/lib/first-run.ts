@@ -58,7 +58,7 @@ export async function visit(server: StaticServer, profile: string, url: string, 
     for (let i = 0; i < 20 && server.sent().requests !== last; i++) { last = server.sent().requests; await page.waitForTimeout(1000); }
     const sent = server.sent();
     // A priming visit stays open so what the page keeps lazily (service worker precache, the kept
-    // snapshot memory) is written. (Chrome wrote no wasm code cache here: bench/spike/wasm-cache.ts.)
+    // snapshot memory) is written. (Chrome wrote no wasm code cache here: docs/decisions/warm-start-in-the-sandbox.md.)
     if (stayMs) await page.waitForTimeout(stayMs);
     return { ms, bytesBeforeLoad: timing.bytes, bytesTotal: sent.bytes, requests: sent.requests, loadMs: timing.loadMs };
   } finally {

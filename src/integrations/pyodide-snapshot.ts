@@ -2,7 +2,7 @@
  * Build-time Pyodide memory snapshot: Python started once in Node, with the standard-library
  * modules the runtime imports already imported, saved as pyodide/snapshot.pages.gz (its non-zero
  * pages, gzipped: src/runtime/snapshot-pages.ts). The worker restores it instead of starting the interpreter (pyodide-loader.ts), which measured ≈ 5× faster to
- * Python ready in Chromium than a plain start. It also holds the runtime's own modules, imported and
+ * Python ready in Chromium than a plain start (docs/decisions/pyodide-memory-snapshot.md). It also holds the runtime's own modules, imported and
  * warmed up (init_pyodide.prepare), built from the same sources the worker bundles.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
