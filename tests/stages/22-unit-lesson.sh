@@ -6,4 +6,5 @@
 set -eu
 npx vitest run tests/unit/lesson-schemas.test.ts tests/unit/exercise-evaluate.test.ts \
   tests/unit/editor-request-state.test.ts tests/unit/editor-results-format.test.ts \
-  tests/unit/concurrency-view.test.ts tests/unit/lesson-quiz-signal.test.ts tests/unit/lesson-predict.test.ts
+  tests/unit/concurrency-view.test.ts tests/unit/lesson-quiz-signal.test.ts tests/unit/lesson-predict.test.ts \
+  tests/unit/lesson-capstone.test.ts
