@@ -51,6 +51,11 @@ export const SITE_CSP = sitePolicy();
 export const PREVIEW_CSP =
   "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; media-src data: blob:; form-action 'none'; base-uri 'none'";
 
+/** The in-page browser's host page (public/preview/browser/index.html, docs/decisions/in-page-browser.md):
+ * the preview's policy, except that the site's page may set its <base> (the reader's page resolves its
+ * URLs against it). frame-src stays 'none': that is what stops and reports each navigation of the page. */
+export const BROWSER_CSP = PREVIEW_CSP.replace("base-uri 'none'", "base-uri 'self'");
+
 /**
  * The policies as response headers, by path prefix (./serving-policy.ts serves them): the page policies
  * plus what only a header can say. frame-ancestors: no other origin may frame the site (a framed "Reset
@@ -61,6 +66,7 @@ export function headerPolicies(site: string = SITE_CSP): Record<string, string> 
   return {
     '/': `${site}; frame-ancestors 'none'`,
     '/preview/': `${PREVIEW_CSP}; frame-ancestors 'self'`,
+    '/preview/browser/': `${BROWSER_CSP}; frame-ancestors 'self'`,
   };
 }
 

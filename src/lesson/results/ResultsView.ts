@@ -16,6 +16,7 @@ import { renderOnion } from '../onion/OnionPanel.ts';
 import { hasLayers } from '../onion/model.ts';
 import { errorCard, noticeCard, violationCard } from './ViolationCard.ts';
 import { connectionCard } from './ConnectionView.ts';
+import { opensInBrowser, renderBrowser } from '../../browser/BrowserView.ts';
 
 export interface ResultContext {
   /** The request bytes sent (empty for scripts). */
@@ -28,6 +29,9 @@ export interface ResultContext {
   /** Tab to open first (the reader's last choice). */
   initialTab?: string;
   onTabChange?: (tab: string) => void;
+  /** Sends more requests to the same app (files, server, settings): when given, an HTML page or a
+   * redirect also opens in the Browser tab (src/browser/), which clicks through the app. */
+  send?: (bytes: Uint8Array) => Promise<RunResult>;
 }
 
 let counter = 0;
@@ -95,6 +99,12 @@ export function renderResults(result: RunResult, ctx: ResultContext): HTMLElemen
   if (server) {
     panels.push(['Response', () => renderResponse(server)]);
     if (isHtml(server)) panels.push(['Preview', () => renderHtmlPreview(server.body, ctx.base)]);
+    const send = ctx.send;
+    if (send && opensInBrowser(result)) {
+      // Each request the browser makes opens in these same views (without a browser of its own).
+      const views = { ...ctx, send: undefined, initialTab: undefined, onTabChange: undefined };
+      panels.push(['Browser', () => renderBrowser(ctx.request, result, { send, base: ctx.base ?? '/', renderResult: (r, request) => renderResults(r, { ...views, request }) })]);
+    }
     panels.push(['Environ', () => renderEnviron(server.environ, server.events, ctx.request, server.mode.name)]);
     panels.push(['Timeline', () => renderTimeline(server.events)]);
     // The middleware onion: only when a layer wraps the app, not for a lone app.
