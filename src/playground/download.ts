@@ -6,7 +6,8 @@
 import { strToU8, zipSync } from 'fflate';
 import type { ServerMode, Workspace } from '../runtime/client.ts';
 import { SERVER_MODES } from '../runtime/server-modes.ts';
-import { appSpecProblem, fileNameProblem } from '../workspace/index.ts';
+import { appSpecProblem } from '../workspace/work-schema.ts';
+import { fileNameProblem } from '../workspace/workspace-names.ts';
 
 function save(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);

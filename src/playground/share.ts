@@ -8,7 +8,7 @@
  */
 import type { ServerMode, Workspace } from '../runtime/client.ts';
 import type { RequestState } from '../workspace/index.ts';
-import { describe, filesProblem, modeProblem, requestProblem } from '../workspace/index.ts';
+import { describe, filesProblem, modeProblem, requestProblem } from '../workspace/work-schema.ts';
 
 export interface SharedWork {
   v: 1;

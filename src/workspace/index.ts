@@ -24,6 +24,10 @@
  * - `RunStatus.for(element)`, `preloadNear(elements)`: status lines, and Python started early for
  *   surfaces near the viewport.
  *
+ * Entry points: this file (the browser API), `early.ts` (what a boot script may load with the page),
+ * and the pure checks `work-schema.ts` and `workspace-names.ts` (no DOM, no runtime: Node tests and
+ * build-time code import them directly).
+ *
  * The runtime is reached through `runtime()` only (the client of src/runtime/client.ts); nothing here
  * reaches into a surface, and no surface reaches into another.
  */
