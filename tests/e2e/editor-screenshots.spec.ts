@@ -2,7 +2,8 @@ import { test, expect } from '@playwright/test';
 import { liveEditor, openEditor, PHASE1 } from './editor-page.ts';
 
 // Screenshots of a LiveEditor with its results open, desktop and phone width, both themes, for review
-// (tests/output/screenshots/editor-*.png). Each also checks the results rendered.
+// (tests/output/screenshots/editor-*.png). Each checks what a reader would: the results rendered, the
+// chosen tab shows its panel, and the page does not scroll sideways at that width.
 test.setTimeout(420_000);
 
 for (const width of [1280, 360]) {
@@ -18,7 +19,10 @@ for (const width of [1280, 360]) {
       await editor.getByRole('button', { name: 'Run' }).click();
       await expect(editor.getByRole('group', { name: 'Rule broken' })).toBeVisible({ timeout: 180_000 });
       await editor.getByRole('tab', { name: 'Environ' }).click();
+      await expect(editor.getByRole('tabpanel')).toBeVisible();
       await editor.screenshot({ path: `tests/output/screenshots/editor-results-${width}-${colorScheme}.png` });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `the page is wider than ${width} px with the results open`).toBeLessThanOrEqual(0);
     });
   }
 }

@@ -2,7 +2,9 @@ import { test, expect } from '@playwright/test';
 import { watchPage } from './helpers/watch-page.ts';
 
 // Screenshots of the quick check and an exercise (answered and checked) at a phone and a laptop
-// width in both themes, kept in tests/output/screenshots/learning-* for review.
+// width in both themes, kept in tests/output/screenshots/learning-* for review; each test also checks
+// what the screenshot shows a reader (the answer's verdict, the checks passed, the progress counts,
+// no sideways scrolling).
 const widths = [360, 1280];
 const themes = ['light', 'dark'] as const;
 
@@ -60,15 +62,20 @@ for (const colorScheme of themes) {
       'an-app-from-scratch': { visited: true, quiz: {}, exercises: { greet: { passed: true, at: '2026-11-21T12:00:00Z' } } },
     })));
     await page.reload();
+    // What the screenshots show: each phase card counts the kept progress.
+    await expect(page.locator('.phase-card[data-phase-slug="what-wsgi-is"] .phase-progress')).toContainText(/quiz 1\/\d+/);
+    await expect(page.locator('.phase-card[data-phase-slug="an-app-from-scratch"] .phase-progress')).toContainText(/exercises 1\/\d+/);
     const name = `tests/output/screenshots/learning-progress-${colorScheme}`;
     await page.getByRole('heading', { name: 'Four phases and a capstone' }).evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: `${name}-landing.png` });
     await page.getByRole('heading', { name: 'Your progress' }).evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: `${name}-tools.png` });
     await page.goto('/phases/an-app-from-scratch/');
+    await expect(page.locator('.phase-nav li[data-phase-slug="what-wsgi-is"] .phase-progress')).toContainText(/quiz 1\/\d+/);
     await page.screenshot({ path: `${name}-nav.png` });
     await page.setViewportSize({ width: 360, height: 900 });
     await page.screenshot({ path: `${name}-nav-360.png` });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(watch.problems()).toEqual([]);
   });
 }
