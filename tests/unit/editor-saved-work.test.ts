@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashText, readWork, workKey, writeWork } from '../../src/workspace/saved-work.ts';
+import { damagedWork, EXERCISE_PREFIX, hashText, readFiles, readWork, savedFilesProblem, workKey, writeFiles, writeWork } from '../../src/workspace/saved-work.ts';
 
 /** An in-memory Storage, optionally full. */
 function memoryStorage(full = false): Storage {
@@ -49,5 +49,63 @@ describe('saved work', () => {
   it('hashes the original so a changed lesson is noticed', () => {
     expect(hashText('a')).not.toBe(hashText('b'));
     expect(hashText('same')).toBe(hashText('same'));
+  });
+});
+
+const REQUEST = { mode: 'form', method: 'GET', target: '/', headers: [], body: '', raw: 'GET / HTTP/1.1\n\n' } as const;
+const files = (app: string) => ({ files: { 'app.py': app, 'helpers.py': 'x = 1\n' }, active: 'helpers.py', request: { ...REQUEST, headers: [] as [string, string][] }, mode: 'gunicorn' as const, appSpec: 'app:app' });
+
+describe('saved work of several files (the playground)', () => {
+  it('is saved as version 2, the files an object, under the same revision rule', () => {
+    const s = memoryStorage();
+    expect(writeFiles('p', files('a'), 0, { storage: s, now: 5 })).toEqual({ ok: true, rev: 1 });
+    const stored = JSON.parse(s.getItem('p')!);
+    expect(stored).toMatchObject({ v: 2, files: { 'app.py': 'a' }, active: 'helpers.py', mode: 'gunicorn', rev: 1, savedAt: 5 });
+    expect(stored.code).toBeUndefined();
+    expect(writeFiles('p', files('b'), 0, { storage: s })).toMatchObject({ ok: false, reason: 'conflict', newer: { files: { 'app.py': 'a' }, rev: 1 } });
+    expect(readFiles('p', s)?.files['app.py']).toBe('a');
+  });
+
+  it('reads an entry of the first format (files as JSON in code) as version 2, and the next save converts it', () => {
+    const s = memoryStorage();
+    const { files: f, request, mode, active, appSpec } = files('old');
+    s.setItem('p', JSON.stringify({ v: 1, code: JSON.stringify(f), request: { request, mode, active, appSpec }, rev: 4, savedAt: 9, originalHash: '' }));
+    expect(readFiles('p', s)).toEqual({ v: 2, files: f, active, request, mode, appSpec, rev: 4, savedAt: 9 });
+    expect(writeFiles('p', files('new'), 4, { storage: s })).toEqual({ ok: true, rev: 5 });
+    expect(JSON.parse(s.getItem('p')!)).toMatchObject({ v: 2, files: { 'app.py': 'new' }, rev: 5 });
+  });
+
+  it('says what is wrong with a damaged entry of either format, in the words of the field', () => {
+    const s = memoryStorage();
+    const old = (extra: object, code = JSON.stringify({ 'app.py': 'x' })) => JSON.stringify({ v: 1, code, request: { request: REQUEST, mode: 'reference', ...extra }, rev: 1, savedAt: 1 });
+    s.setItem('a', old({ request: { ...REQUEST, headers: {} } }));
+    expect(damagedWork('a', s, true)).toContain('request.headers is an object');
+    s.setItem('b', old({}, JSON.stringify({ '../evil.py': 'x' })));
+    expect(damagedWork('b', s, true)).toContain('is a path');
+    s.setItem('c', old({}, '{not json'));
+    expect(damagedWork('c', s, true)).toBe('its files are not readable.');
+    expect(savedFilesProblem({ ...files('x'), v: 2, rev: 1, mode: 'apache' })).toContain('mode is "apache"');
+    expect(savedFilesProblem({ files: {} })).toContain('version missing');
+    expect(readFiles('a', s)).toBeNull();
+  });
+
+  it('keeps an unknown open file out: the first file opens instead', () => {
+    const s = memoryStorage();
+    writeFiles('p', { ...files('a'), active: 'toString' }, 0, { storage: s });
+    expect(readFiles('p', s)?.active).toBe('app.py');
+  });
+});
+
+describe('an exercise’s code', () => {
+  it('kept as plain text by the site before, is read as saved work and saved revisioned from then on', () => {
+    const s = memoryStorage();
+    const key = `${EXERCISE_PREFIX}greet`;
+    s.setItem(key, 'def app(environ, start_response):\n    pass\n');
+    expect(readWork(key, s)).toMatchObject({ v: 1, code: 'def app(environ, start_response):\n    pass\n', rev: 0, originalHash: '' });
+    expect(writeWork(key, { code: 'mine', request: null, originalHash: hashText('starter') }, 0, { storage: s })).toEqual({ ok: true, rev: 1 });
+    expect(JSON.parse(s.getItem(key)!)).toMatchObject({ v: 1, code: 'mine', rev: 1 });
+    // Plain text only counts as old exercise code under an exercise's key.
+    s.setItem('wsgi-ground-up:editor:/p:x', 'def app(): pass');
+    expect(readWork('wsgi-ground-up:editor:/p:x', s)).toBeNull();
   });
 });
