@@ -7,7 +7,7 @@ export interface EditorConfig {
   name: string;
   /** The workspace file the code is saved as and run from: "app.py" for requests. */
   file: string;
-  /** The lesson's code. */
+  /** The lesson's code: read from the highlighted copy in the page (lessonCode), not from the JSON. */
   original: string;
   run: 'request' | 'script';
   mode: ServerMode;
@@ -20,5 +20,13 @@ export interface EditorConfig {
 export function readConfig(section: HTMLElement): EditorConfig {
   const json = section.querySelector('script[data-config]')?.textContent;
   if (!json) throw new Error('LiveEditor: its config script is missing; render it with LiveEditor.astro.');
-  return JSON.parse(json) as EditorConfig;
+  const config = JSON.parse(json) as Omit<EditorConfig, 'original'>;
+  return { ...config, original: lessonCode(section) };
+}
+
+/** The lesson's code as the build highlighted it: the text of the code element (lines joined by newlines). */
+export function lessonCode(section: HTMLElement): string {
+  const code = section.querySelector('[data-code-host] pre code') ?? section.querySelector('[data-code-host] pre');
+  if (!code) throw new Error('LiveEditor: its highlighted code is missing; render it with LiveEditor.astro.');
+  return code.textContent ?? '';
 }
