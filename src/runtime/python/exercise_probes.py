@@ -172,8 +172,10 @@ def _serve(app, method, path, chunks=None, errors=None):
         environ["wsgi.errors"] = errors
 
     def start_response(status, headers, exc_info=None):
-        if exc_info and response:
-            raise exc_info[1].with_traceback(exc_info[2])
+        if exc_info and response.get("sent"):
+            raise exc_info[1].with_traceback(exc_info[2])  # too late to replace what was sent
+        if response.get("status") and not exc_info:
+            raise AssertionError("start_response was called a second time without exc_info")
         response["status"], response["headers"] = status, headers
         return written.append
 
@@ -182,6 +184,7 @@ def _serve(app, method, path, chunks=None, errors=None):
     try:
         for chunk in result:
             if chunk:
+                response["sent"] = True
                 taken.append(chunk)
             if chunks is not None and len(taken) >= chunks:
                 break
