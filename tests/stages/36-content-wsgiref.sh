@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Content checks, run for real under CPython on loopback (ports 18100-18199):
+# Content checks, run for real under CPython on loopback (free ports the system hands out; a quote
+# that shows its port, e.g. 18103, uses that one; several quotes are checked at a time):
 # every example is shown verbatim on its page and runs (WSGI under wsgiref + wsgiref.validate,
 # ASGI in-process); every exercise solution passes its checks and every starter fails one;
 # every curriculum item has a place in content/curriculum-checklist.yaml; every output a page quotes
