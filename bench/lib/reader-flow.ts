@@ -1,5 +1,5 @@
 /**
- * Issue 21's reader flow, one measured visit in a real Chromium profile: open the playground, paste
+ * The reader's playground flow, one measured visit in a real Chromium profile: open the playground, paste
  * an app into its editor as soon as it can be opened, click Run; the time is from navigation start to
  * the rendered response. The visit is traced with V8's wasm category, and the wasm code-cache events
  * seen are returned by name (v8.wasm.compiledModule / v8.wasm.cachedModule when a cache is written,

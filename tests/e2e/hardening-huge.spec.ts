@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { watchPage } from './helpers/watch-page.ts';
-import { watchLongTasks } from './helpers/long-tasks.ts';
+import { mainThreadSettled, watchLongTasks } from './helpers/long-tasks.ts';
 import { liveEditor, openEditor, PHASE1, typeCode } from './editor-page.ts';
 import { HUGE_APPS as APPS } from './helpers/huge-apps.ts';
 
@@ -32,16 +32,16 @@ for (const app of APPS) {
     await expect(editor.locator('.le-response .le-status')).toHaveText('200 OK', { timeout: 300_000 });
     const shownAfter = Date.now() - started;
     await expect(editor.locator('.le-body-meta')).toContainText(`Body: ${app.bytes.toLocaleString('en')} bytes`);
-    // Give trailing work (layout, paint) its chance to show up as a long task.
-    await page.waitForTimeout(1000);
+    // Trailing work (layout, paint) has run and shown up as a long task if it was one.
+    await mainThreadSettled(page);
     const onRun = await tasks.longest();
     for (const view of ['hex', 'text', 'json']) {
       const radio = editor.locator(`.le-body-views input[value="${view}"]`);
-      if (await radio.count()) { await radio.check(); await page.waitForTimeout(300); }
+      if (await radio.count()) { await radio.check(); await mainThreadSettled(page); }
     }
     await rawTab.click();
     await expect(editor.locator('pre[aria-label="Raw response"]')).toBeVisible();
-    await page.waitForTimeout(500);
+    await mainThreadSettled(page);
     const overall = await tasks.longest();
     // What the reader reads, checked after the measured window (role and text queries are costly).
     await editor.getByRole('tab', { name: 'Response' }).click();

@@ -1,6 +1,25 @@
 import type { Page } from '@playwright/test';
 
 /**
+ * Waits until the page's main thread is quiet: after a frame, two idle periods in a row with the whole
+ * 50 ms to spare (nothing queued, no timer due), so the work a click or a load started (layout, paint,
+ * the scripts it scheduled) has run and any long task has been reported. At most `limitMs`. Use it
+ * instead of a fixed wait before reading what the page did.
+ */
+export function mainThreadSettled(page: Page, limitMs = 10_000): Promise<void> {
+  return page.evaluate((limit) => new Promise<void>((resolve) => {
+    const end = performance.now() + limit;
+    let quiet = 0;
+    const check = (deadline: IdleDeadline) => {
+      quiet = deadline.timeRemaining() >= 49 ? quiet + 1 : 0;
+      if (quiet >= 2 || performance.now() > end) resolve();
+      else requestIdleCallback(check);
+    };
+    requestAnimationFrame(() => requestIdleCallback(check));
+  }), limitMs);
+}
+
+/**
  * Records the page's main-thread long tasks (PerformanceObserver 'longtask', every task over 50 ms)
  * from the first script on. Call before page.goto; `longest()` is the longest task so far, in ms.
  */
