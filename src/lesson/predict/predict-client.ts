@@ -174,6 +174,19 @@ class PredictQuestion {
     recordPrediction(this.config.slug, this.config.id, guess.stored);
     this.lock(guess);
     void this.run();
+    // The button that had focus is gone: keyboard and screen reader users continue at the result.
+    this.outcome.focus();
+  }
+
+  /** The prediction shown on its side at once; the server's side says it is running. */
+  private pending(guess: { text: string }) {
+    this.outcome.hidden = false;
+    delete this.outcome.dataset.state;
+    this.outcome.querySelector('[data-guess]')!.textContent = guess.text;
+    this.outcome.querySelector('[data-real]')!.textContent = 'Running…';
+    this.outcome.querySelector('[data-verdict]')!.replaceChildren();
+    this.outcome.querySelector('[data-explain]')!.replaceChildren();
+    this.outcome.querySelector<HTMLElement>('[data-run-details]')!.hidden = true;
   }
 
   private restore(saved: Prediction) {
@@ -181,9 +194,10 @@ class PredictQuestion {
     if (!guess) return; // the option changed since: ask again
     this.lock(guess);
     if (saved.real !== null) {
-      void this.show(guess, saved.real, null, `From your run of ${new Date(saved.at).toLocaleDateString()}; run it again to see it live.`, false);
+      void this.show(guess, saved.real, null, 'From your earlier run; run it again to see it live.', false);
     } else {
-      this.outcome.hidden = false;
+      this.pending(guess);
+      this.outcome.querySelector('[data-real]')!.textContent = 'Not run yet: press Run it.';
       this.rerun.textContent = 'Run it';
     }
   }
@@ -196,6 +210,7 @@ class PredictQuestion {
     if (!guess) return;
     this.running = true;
     this.rerun.disabled = true;
+    this.pending(guess);
     const done = RunStatus.for(this.section.querySelector('[data-status]')!).startRun();
     this.announce.textContent = 'Running the code on the in-page server…';
     const c = this.config;
@@ -214,7 +229,7 @@ class PredictQuestion {
       done();
       this.running = false;
       this.rerun.disabled = false;
-      this.outcome.hidden = false;
+      this.outcome.querySelector('[data-real]')!.textContent = 'Did not run: Python could not be started.';
       this.rerun.textContent = 'Run it';
       this.announce.textContent = 'Python could not be started. Check your connection, then press Run it.';
       return;
@@ -245,7 +260,7 @@ class PredictQuestion {
       else if (id === guess.stored) label.dataset.state = 'wrong';
       else delete label.dataset.state;
     }
-    const verdict = right ? 'Your prediction matches what the server did.' : 'The server did something else; the two are side by side above.';
+    const verdict = right ? 'Your prediction matches what the server did.' : 'The server did something else: compare the two above.';
     const head = el('strong', right ? 'Right.' : 'Not quite.');
     this.outcome.querySelector('[data-verdict]')!.replaceChildren(head, ` ${verdict}`, ...(note ? [el('span', ` ${note}`, 'predict-muted')] : []));
     if (speak) this.announce.textContent = `${right ? 'Right' : 'Not quite'}: you predicted ${guess.text}; the server gave ${realText}.`;
