@@ -4,6 +4,10 @@
  * must be; for an ASGI exercise a check may add a workload (many requests at once) with a time bound.
  */
 import { z } from 'astro/zod';
+import type { ExerciseCheck as RuntimeCheck } from '../runtime/exercise-checks.ts';
+import { SERVER_MODE_NAMES } from '../runtime/server-modes.ts';
+
+const modeList = `${SERVER_MODE_NAMES.slice(0, -1).join(', ')} or ${SERVER_MODE_NAMES.at(-1)}`;
 
 const text = (field: string, example: string) =>
   z.string({ error: `${field} must be text, e.g. ${example}` }).trim().min(1, `${field} must not be empty, e.g. ${example}`);
@@ -32,7 +36,7 @@ export const checkSchema = z.strictObject({
   request: requestSchema,
   /** The server personality that answers this check (default reference): a check that must show what one
    * real server does, e.g. wsgiref waiting for ever on an unsized wsgi.input.read(). */
-  server: z.enum(['reference', 'wsgiref', 'gunicorn', 'waitress'], { error: 'server must be reference, wsgiref, gunicorn or waitress' }).optional(),
+  server: z.enum(SERVER_MODE_NAMES, { error: `server must be ${modeList}` }).optional(),
   /** Shown under the check when it fails: what it tests and why, in the reader's words. */
   why: text('why', 'why: read() with no size waits for the client to close').optional(),
   /** Instead of one request through the server core, call the reader's code directly
@@ -70,3 +74,8 @@ export const exerciseSchema = z.strictObject({
 
 export type ExerciseData = z.infer<typeof exerciseSchema>;
 export type ExerciseCheck = z.infer<typeof checkSchema>;
+
+/** The checks the worker takes (src/runtime/exercise-checks.ts, judged by exercise_checks.py) are exactly
+ * what this schema accepts: the type check (stage 28) fails here when the two drift apart. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const CHECKS_MATCH_THE_RUNTIME: Same<ExerciseCheck, RuntimeCheck> = true;

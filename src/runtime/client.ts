@@ -8,7 +8,7 @@
  */
 import { Emitter } from './emitter.ts';
 import { encodeRequest, type HttpRequest } from './http-request.ts';
-import type { ReadyInfo, RunResult, SimulationSpec, Workspace } from './protocol.ts';
+import type { ExerciseCheck, ExerciseKind, ReadyInfo, RunResult, SimulationSpec, Workspace } from './protocol.ts';
 import type { RunHandle, RunOptions, RuntimeEvents, RuntimeOptions, RuntimeState } from './client-types.ts';
 import { createJob, settingsFor, type Job, type RunMessage } from './run-job.ts';
 import type { RunDriver, RunEvent } from './run-lifecycle.ts';
@@ -21,7 +21,9 @@ export type { HttpRequest } from './http-request.ts';
 export type { RunHandle, RunOptions, RuntimeEvents, RuntimeOptions, RuntimeState } from './client-types.ts';
 export type { LoadProgress, WorkerPort } from './worker-slot.ts';
 export { RuntimeLoadError } from './worker-slot.ts';
-export type { Notice, ReadyInfo, RunResult, ServerMode, SimulationResult, SimulationSpec, Workspace } from './protocol.ts';
+export type {
+  CheckOutcome, ExerciseCheck, ExerciseKind, Failure, Notice, ReadyInfo, RunResult, ServerMode, SimulationResult, SimulationSpec, Workspace,
+} from './protocol.ts';
 
 /** How long a run that caught the interrupt may take to send its result before its worker is replaced. */
 const REPORT_AFTER_INTERRUPT_MS = 10_000;
@@ -123,6 +125,15 @@ export class RuntimeClient {
    */
   simulate(spec: SimulationSpec, options: RunOptions = {}): RunHandle {
     return this.enqueue({ type: 'run-simulation', spec }, options);
+  }
+
+  /**
+   * Serve and judge an exercise's checks (`kind` wsgi: one request, or a probe, each; asgi: the event-loop
+   * simulation) on the workspace's files; one outcome per check in `result.checks`. Same queue, time
+   * limit and stop as any run.
+   */
+  checks(kind: ExerciseKind, checks: ExerciseCheck[], options: RunOptions = {}): RunHandle {
+    return this.enqueue({ type: 'run-checks', kind, checks }, options);
   }
 
   /** Stop the run in progress (as if its handle was cancelled). */

@@ -7,9 +7,11 @@
 import type { ServerResult } from './server-result.ts';
 import type { SimulationResult, SimulationSpec } from './simulation-result.ts';
 import type { ServerMode } from './server-modes.ts';
+import type { CheckOutcome, ExerciseCheck, ExerciseKind } from './exercise-checks.ts';
 
 export type { ServerResult } from './server-result.ts';
 export type { SimulationResult, SimulationSpec } from './simulation-result.ts';
+export type { CheckOutcome, ExerciseCheck, ExerciseKind, Failure } from './exercise-checks.ts';
 
 /** The reader's files: path relative to the app folder (e.g. "app.py", "lib/util.py") → source. */
 export type Workspace = Record<string, string>;
@@ -56,6 +58,8 @@ export interface RunResult {
   elapsedMs: number;
   /** Simulation runs only: `concurrency.api.run_spec`'s answer (absent when the run was stopped). */
   simulation?: SimulationResult;
+  /** Check runs only: one outcome per check, in order (absent when the run was stopped). */
+  checks?: CheckOutcome[];
 }
 
 export type LoadStage = 'download' | 'start-python' | 'load-server' | 'ready';
@@ -81,9 +85,11 @@ export interface RunRequestMessage { type: 'run-request'; id: number; request: U
 export interface RunScriptMessage { type: 'run-script'; id: number; path: string; settings: RunSettings }
 /** Serve a workload through the pool and/or the loop, on the reader's files (the worker adds app_dir). */
 export interface RunSimulationMessage { type: 'run-simulation'; id: number; spec: SimulationSpec; settings: RunSettings }
+/** Serve and judge an exercise's checks on the reader's files (src/runtime/python/exercise_checks.py). */
+export interface RunChecksMessage { type: 'run-checks'; id: number; kind: ExerciseKind; checks: ExerciseCheck[]; settings: RunSettings }
 export interface PingMessage { type: 'ping'; id: number }
 export type ClientMessage =
-  | InitMessage | SetFilesMessage | RunRequestMessage | RunScriptMessage | RunSimulationMessage | PingMessage;
+  | InitMessage | SetFilesMessage | RunRequestMessage | RunScriptMessage | RunSimulationMessage | RunChecksMessage | PingMessage;
 
 // ---- worker → page ----
 export interface ProgressMessage { type: 'progress'; id: number; stage: LoadStage; loaded: number; total: number }
@@ -108,6 +114,7 @@ export const CLIENT_MESSAGE_FIELDS = {
   'run-request': ['request', 'settings'],
   'run-script': ['path', 'settings'],
   'run-simulation': ['spec', 'settings'],
+  'run-checks': ['kind', 'checks', 'settings'],
   'ping': [],
 } as const satisfies Record<ClientMessage['type'], readonly string[]>;
 

@@ -1,12 +1,13 @@
 /** One queued run as the client tracks it: its message, options, lifecycle, worker and timers. */
-import type { RunSettings, SimulationSpec } from './protocol.ts';
+import type { ExerciseCheck, ExerciseKind, RunSettings, SimulationSpec } from './protocol.ts';
 import type { RunOptions } from './client-types.ts';
 import { RunLifecycle, type RunDriver } from './run-lifecycle.ts';
 import { newId, type WorkerSlot } from './worker-slot.ts';
 
 export type RunMessage =
   | { type: 'run-request'; request: Uint8Array } | { type: 'run-script'; path: string }
-  | { type: 'run-simulation'; spec: SimulationSpec };
+  | { type: 'run-simulation'; spec: SimulationSpec }
+  | { type: 'run-checks'; kind: ExerciseKind; checks: ExerciseCheck[] };
 
 export interface Job {
   id: number;

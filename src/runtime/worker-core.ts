@@ -30,6 +30,7 @@ interface RuntimeModule {
   run_request(raw: Uint8Array, settingsJson: string): [string, Uint8Array, Uint8Array];
   run_script(path: string, settingsJson: string): string;
   run_simulation(specJson: string, settingsJson: string): string;
+  run_checks(kind: string, checksJson: string, settingsJson: string): string;
 }
 
 /** Creates the message handler of one worker; feed it every incoming message. */
@@ -83,7 +84,7 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
     }
   }
 
-  function run(msg: Extract<ClientMessage, { type: 'run-request' | 'run-script' | 'run-simulation' }>) {
+  function run(msg: Extract<ClientMessage, { type: 'run-request' | 'run-script' | 'run-simulation' | 'run-checks' }>) {
     if (!rt || !py) {
       opts.post({ type: 'failed', id: msg.id, message: 'Python is not loaded in this worker.', fatal: true });
       return;
@@ -104,6 +105,8 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
         if (result.server) Object.assign(result.server, { response, body });
       } else if (msg.type === 'run-simulation') {
         result = JSON.parse(rt.run_simulation(JSON.stringify(msg.spec), settings));
+      } else if (msg.type === 'run-checks') {
+        result = JSON.parse(rt.run_checks(msg.kind, JSON.stringify(msg.checks), settings));
       } else {
         result = JSON.parse(rt.run_script(msg.path, settings));
       }
@@ -138,7 +141,8 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
         }
       case 'run-request':
       case 'run-script':
-      case 'run-simulation': return run(msg);
+      case 'run-simulation':
+      case 'run-checks': return run(msg);
       case 'ping': return opts.post({ type: 'pong', id: msg.id });
     }
   }

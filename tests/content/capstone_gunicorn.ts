@@ -3,10 +3,10 @@
  * project.ts) from the exercise's solution, unpacks it, starts real gunicorn with the command the page
  * shows (another port: 127.0.0.1:18190, stage 36's range), and sends it every request check of the
  * exercise that the in-page server answers (probes and other personalities aside), judged by the
- * page's own evaluate.ts. Also: the logging middleware's lines reach gunicorn's error log.
+ * page's own rules (src/runtime/python/exercise_checks.py, the one judge of a check). Also: the logging middleware's lines reach gunicorn's error log.
  *   npx node tests/content/capstone_gunicorn.ts
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,12 +14,19 @@ import { dirname, join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parse } from 'yaml';
 import { GUNICORN_COMMAND, projectZip } from '../../src/lesson/capstone/project.ts';
-import { evaluate, type Answer } from '../../src/lesson/exercise/evaluate.ts';
-import type { CheckSpec } from '../../src/lesson/exercise/run-checks.ts';
+import type { CheckSpec, Failure } from '../../src/lesson/exercise/run-checks.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const FOLDER = join(ROOT, 'content/phases/05-capstone/exercises/capstone');
 const PORT = 18190;
+
+interface Answer { status: string | null; headers: [string, string][]; body: string; problems: string[] }
+
+/** The failures of `answer` against `expect`, judged by exercise_checks.evaluate (the page's judge). */
+function evaluate(expect: CheckSpec['expect'], answer: Answer): Failure[] {
+  const judge = 'import json, sys; sys.path.insert(0, sys.argv[1]); from exercise_checks import evaluate; print(json.dumps(evaluate(*json.load(sys.stdin))))';
+  return JSON.parse(execFileSync('python3', ['-c', judge, join(ROOT, 'src/runtime/python')], { input: JSON.stringify([expect, answer]) }).toString()) as Failure[];
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'capstone-'));
 for (const [name, bytes] of Object.entries(unzipSync(projectZip(readFileSync(join(FOLDER, 'solution.py'), 'utf8'))))) {
@@ -51,7 +58,8 @@ try {
     const { method, path, headers, body } = check.request;
     const res = await fetch(`http://127.0.0.1:${PORT}${path}`, { method, headers, body, signal: AbortSignal.timeout(10_000) });
     const answer: Answer = { status: `${res.status} ${res.statusText}`, headers: [...res.headers], body: await res.text(), problems: [] };
-    const failures = evaluate({ ...check.expect, no_violations: undefined }, answer);
+    const { no_violations: _, ...expect } = check.expect;
+    const failures = evaluate(expect, answer);
     if (failures.length) {
       problems++;
       console.log(`FAIL ${check.name}: ${failures.map((f) => `${f.what}: expected ${f.expected}, got ${f.actual}`).join('; ')}`);

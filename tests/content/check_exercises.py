@@ -7,7 +7,6 @@ runs that real server as a process, as the page's personality imitates it); with
 the app runs inside wsgiref.validate (PEP 3333 checks). A check with a `probe` calls the code directly.
 ASGI exercises (`kind: asgi`) are driven in-process by asgi_driver.py.
 """
-import re
 import sys
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from wsgiref_harness import load_app, request, serve
 ROOT = Path(__file__).resolve().parents[2] / "content" / "phases"
 sys.path.insert(0, str(ROOT.parents[1] / "src" / "runtime" / "python"))
 from exercise_probes import run_probe  # noqa: E402  (the module the page's worker runs)
+from exercise_checks import answer, evaluate as judge  # noqa: E402  (the page's own judge of a check)
 
 
 def complaint(log):
@@ -31,30 +31,19 @@ def complaint(log):
 
 
 def evaluate(expect, status_line, headers, body, log):
-    """Compare one response with its expectations; return a list of failure messages."""
-    failures = []
-    parts = status_line.split()
-    code = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-    if "status" in expect and code != expect["status"]:
-        failures.append(f"status: expected {expect['status']}, got {status_line or 'no response'!r}")
-    got = {name.lower(): value for name, value in headers}
-    for name, value in (expect.get("headers") or {}).items():
-        if got.get(name.lower()) != value:
-            failures.append(f"header {name}: expected {value!r}, got {got.get(name.lower())!r}")
-    text = body.decode("utf-8", "replace")
-    if "body_equals" in expect and text != expect["body_equals"]:
-        failures.append(f"body: expected {expect['body_equals']!r}, got {text!r}")
-    if "body_contains" in expect and expect["body_contains"] not in text:
-        failures.append(f"body should contain {expect['body_contains']!r}, got {text!r}")
-    if "body_matches" in expect and not re.search(expect["body_matches"], text):
-        failures.append(f"body should match /{expect['body_matches']}/, got {text!r}")
+    """Judge one real server's response by the page's own rules (src/runtime/python/exercise_checks.py);
+    the failures as lines of words. With `no_violations`, what the server logged is the broken rule."""
+    parts = status_line.split(" ", 1)
+    status = parts[1] if len(parts) > 1 else None
+    problems = []
     if expect.get("no_violations") and server_complained(log, body):
-        failures.append("PEP 3333 violation reported: " + complaint(log))
-    length = got.get("content-length")
+        problems.append("PEP 3333 violation reported: " + complaint(log))
+    length = dict((name.lower(), value) for name, value in headers).get("content-length")
     if expect.get("no_violations") and length is not None and length.isdigit() and int(length) != len(body):
         # wsgiref sends what it was given; the client sees the lie (the page's core names it content_length_short).
-        failures.append(f"Content-Length says {length} but the body has {len(body)} bytes")
-    return failures
+        problems.append(f"Content-Length says {length} but the body has {len(body)} bytes")
+    found = answer(status, headers, body.decode("utf-8", "replace"), problems)
+    return [f"{f['what']}: expected {f['expected']}, got {f['actual']}" for f in judge(expect, found)]
 
 
 def run_real_server_check(path, check):

@@ -1,21 +1,22 @@
 /**
- * Every exercise, judged in Pyodide exactly as the Exercise tag judges the reader's code: the
- * solution must pass all its checks and the starter must fail at least one. WSGI checks go through
- * the server core's batch command line (reference mode, or the check's `server`); ASGI checks through the event-loop
- * simulation's command line. Expectations are evaluated by src/lesson/exercise/evaluate.ts.
- * Each likely mistake in exercise_mistakes.yaml must fail with the words it lists (the broken rule
- * or the exception), not a bare status.
+ * Every exercise, judged in Pyodide exactly as the Exercise tag judges the reader's code: runChecks
+ * sends the same `run-checks` runs to the same worker core and Python (the Node worker), judged by
+ * src/runtime/python/exercise_checks.py. (Not through RuntimeClient itself: it brings the browser's
+ * sandbox, which plain Node cannot load; here one trusted worker serves every file.) The solution must
+ * pass all its checks and the starter must fail at least one. Each likely mistake in exercise_mistakes.yaml
+ * must fail with the words it lists (the broken rule or the exception), not a bare status.
  *   npx node tests/content/pyodide_exercises.ts
  */
 import { readFileSync } from 'node:fs';
 import { globSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { answerFromCore } from '../../src/lesson/exercise/answers.ts';
-import { checkWorkload } from '../../src/lesson/exercise/asgi-workload.ts';
-import { evaluate, type Answer } from '../../src/lesson/exercise/evaluate.ts';
-import { loopOutcomes, type CheckOutcome, type CheckSpec } from '../../src/lesson/exercise/run-checks.ts';
-import { ROOT, runLoops, runProbes, runWsgi, type LoopRun, type ProbeCase, type WsgiCase } from './pyodide_run.ts';
+import { createNodeWorker } from '../../src/runtime/node-runtime.ts';
+import { settingsFor } from '../../src/runtime/run-job.ts';
+import { newId, WorkerSlot } from '../../src/runtime/worker-slot.ts';
+import { runChecks, type CheckOutcome, type CheckRunner, type CheckSpec } from '../../src/lesson/exercise/run-checks.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
 
 interface Exercise { folder: string; kind: 'wsgi' | 'asgi'; checks: CheckSpec[] }
 
@@ -33,26 +34,23 @@ const judged = (ex: Exercise): [string, string][] => [
     .map((m): [string, string] => [m.file, join(ROOT, 'tests/content', m.file)]),
 ];
 
-const wsgiCases: WsgiCase[] = [];
-const loopRuns: LoopRun[] = [];
-const probeCases: ProbeCase[] = [];
-for (const ex of exercises) {
-  for (const [file, path] of judged(ex)) {
-    ex.checks.forEach((check, i) => {
-      const id = `${ex.folder}|${file}|${i}`;
-      const app = `${path}:app`;
-      if (check.probe) probeCases.push({ id, file: path, probe: check.probe, request: check.request });
-      else if (ex.kind === 'asgi') loopRuns.push({ id, app, ...checkWorkload(check.request, check.workload) });
-      else {
-        const { method, path, headers, body } = check.request;
-        wsgiCases.push({ id, app, mode: check.server, trace: false, request: { method, target: path, headers: Object.entries(headers ?? {}), body } });
-      }
-    });
-  }
-}
-const wsgi = new Map(runWsgi(wsgiCases).map((r) => [r.id, r]));
-const loops = runLoops(loopRuns);
-const probes = await runProbes(probeCases);
+// One Python for every file: the content is ours, so the page's fresh worker per workspace is not needed here.
+const slot = new WorkerSlot(createNodeWorker(), 'unused', {}, true, {
+  onProgress: () => {}, onStarted: () => {}, onInterrupted: () => {}, onOutput: () => {}, onCrash: (message) => { throw new Error(message); },
+});
+await slot.ready;
+const client: CheckRunner = {
+  checks(kind, checks, options = {}) {
+    const id = newId();
+    const result = (async () => {
+      await slot.call({ type: 'set-files', id: newId(), files: options.files ?? {} });
+      const reply = await slot.call({ type: 'run-checks', id, kind, checks, settings: settingsFor(options) });
+      if (reply.type !== 'result') throw new Error(`the worker answered ${reply.type}: ${JSON.stringify(reply)}`);
+      return reply.result;
+    })();
+    return { id, result, cancel: () => {} };
+  },
+};
 
 let problems = 0;
 let checksRun = 0;
@@ -60,12 +58,11 @@ const outcomesOf = new Map<string, Record<string, CheckOutcome[]>>();
 for (const ex of exercises) {
   const name = relative(join(ROOT, 'content/phases'), ex.folder);
   const outcomes: Record<string, CheckOutcome[]> = {};
-  for (const [file] of judged(ex)) {
-    const ids = ex.checks.map((_, i) => `${ex.folder}|${file}|${i}`);
-    outcomes[file] = ex.kind === 'asgi'
-      ? loopOutcomes(ex.checks, ids.map((id) => loops.get(id) as never))
-      : ex.checks.map((check, i) => ({ name: check.name, failures: evaluate(check.expect, check.probe ? probes.get(ids[i]) as Answer : answerFromCore(wsgi.get(ids[i])!)) }));
-    checksRun += ids.length;
+  for (const [file, path] of judged(ex)) {
+    const got: CheckOutcome[] = [];
+    await runChecks(client, ex.kind, readFileSync(path, 'utf8'), ex.checks, (o) => got.push(o));
+    outcomes[file] = got;
+    checksRun += got.length;
   }
   outcomesOf.set(ex.folder, outcomes);
   const solvedFails = outcomes.solution.filter((o) => o.failures.length);
@@ -91,5 +88,6 @@ for (const m of mistakes) {
     console.log(`FAIL ${m.file} against ${m.exercise}: its failures should show ${JSON.stringify(m.shows)}; they show\n     ${said.split('\n').join('\n     ') || '(no failure at all)'}`);
   } else console.log(`${m.file}: fails ${m.exercise} showing ${JSON.stringify(m.shows)}`);
 }
+slot.terminate();
 console.log(`${exercises.length} exercises, ${mistakes.length} likely mistakes, ${checksRun} check runs in Pyodide, ${problems} problems`);
 process.exitCode = problems ? 1 : 0;

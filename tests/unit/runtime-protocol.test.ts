@@ -15,6 +15,8 @@ const clientSamples = {
   'run-script': { type: 'run-script', id: 4, path: 'app.py', settings },
   'run-simulation': { type: 'run-simulation', id: 6, settings,
     spec: { pool: { app_spec: 'app:app', workers: 3 }, loop: { app_spec: 'async_app:app' }, generate: { requests: 20, rate: 5 } } },
+  'run-checks': { type: 'run-checks', id: 7, kind: 'wsgi', settings,
+    checks: [{ name: 'answers 404', request: { method: 'GET', path: '/nope' }, expect: { status: 404 } }] },
   'ping': { type: 'ping', id: 5 },
 } satisfies { [K in ClientMessage['type']]: Extract<ClientMessage, { type: K }> };
 

@@ -1,6 +1,7 @@
 """The one module that joins the server core to the browser worker (the only one that touches pyodide).
 
-worker.ts calls boot() once, then set_files(), run_request(), run_script() and run_simulation().
+worker.ts calls boot() once, then set_files(), run_request(), run_script(), run_simulation() and
+run_checks().
 Everything crosses the boundary as JSON text or bytes, so the page receives plain data
 (structured-cloneable, null not undefined) and no Python object outlives a call.
 """
@@ -17,6 +18,7 @@ from worker_support.output import OutputSink
 from worker_support.result_limits import HEADER_LIMIT, trim_result
 from worker_support.script import describe_exception, run_script as _run_script
 from worker_support.simulation import run_simulation as _run_simulation
+from worker_support.checks import run_checks as _run_checks
 from worker_support.workspace import write_workspace
 
 APP_DIR = "/home/pyodide/app"
@@ -153,3 +155,8 @@ def run_script(path, settings_json):
 def run_simulation(spec_json, settings_json):
     """Serve a workload through the pool and/or the loop (concurrency.api.run_spec); the result as JSON text."""
     return _run_simulation(spec_json, settings_json, APP_DIR, _forward)
+
+
+def run_checks(kind, checks_json, settings_json):
+    """Serve and judge an exercise's checks on the reader's files (exercise_checks.py); the result as JSON text."""
+    return _run_checks(kind, checks_json, settings_json, APP_DIR, _forward)

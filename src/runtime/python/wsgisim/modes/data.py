@@ -1,8 +1,7 @@
 """The modes as data: what the page's mode selector, the playground's download and the TypeScript types
 read (src/runtime/server-modes.ts is generated from this; tests/python/unit/test_mode_data.py fails when
-it is stale). Regenerate after changing a mode class:
-
-    cd src/runtime/python && python3 -m wsgisim.modes > ../server-modes.ts
+it is stale). Regenerate after changing a mode class: in src/runtime/python, run `python3 -m wsgisim.modes`
+and write what it prints to src/runtime/server-modes.ts.
 """
 import json
 
