@@ -78,13 +78,13 @@ export function renderBrowser(request: Uint8Array, result: RunResult, host: Brow
   const clearCookies = h('button', { type: 'button', class: 'le-button le-small' }, 'Clear cookies');
   const cookies = h('details', { class: 'br-cookies' },
     h('summary', {}, 'Cookies (', cookieCount, ')'),
-    h('table', { class: 'br-table' }, h('thead', {}, h('tr', {}, ...['Name', 'Value', 'Path', 'Expires', 'Flags'].map((t) => h('th', { scope: 'col' }, t)))), cookieRows),
+    h('div', { class: 'br-scroll' }, h('table', { class: 'br-table' }, h('thead', {}, h('tr', {}, ...['Name', 'Value', 'Path', 'Expires', 'Flags'].map((t) => h('th', { scope: 'col' }, t)))), cookieRows)),
     clearCookies);
   const box = h('div', { class: 'br' },
     h('p', { class: 'le-muted' }, 'Click through your app: each link, form and redirect is a request to your app, listed below. The page runs sandboxed and reaches nothing outside your app.'),
     bar, status, h('div', { class: 'br-view' }, hostFrame), blockedNote, cookies,
     h('h4', { class: 'br-heading' }, 'Requests the browser made'),
-    h('div', { class: 'br-scroll' }, h('table', { class: 'br-table br-requests' },
+    h('div', { class: 'br-scroll br-requests-scroll', tabindex: '0', role: 'region', 'aria-label': 'Requests the browser made' }, h('table', { class: 'br-table br-requests' },
       h('thead', {}, h('tr', {}, ...['#', 'Method', 'Path', 'Status', 'Time', 'Kind'].map((t) => h('th', { scope: 'col' }, t)))), rows)),
     detail);
 
@@ -108,7 +108,7 @@ export function renderBrowser(request: Uint8Array, result: RunResult, host: Brow
       detail.replaceChildren(h('h4', {}, `Request ${x.n}: ${x.request.method} ${x.request.target}`), host.renderResult(x.result, x.bytes));
       detail.querySelector<HTMLElement>('[role=tab]')?.focus();
     });
-    rows.append(h('tr', {}, h('td', {}, String(x.n)), h('td', {}, x.request.method), h('td', {}, open), h('td', {}, code), h('td', {}, `${x.ms.toFixed(0)} ms`), h('td', {}, x.request.kind)));
+    rows.append(h('tr', {}, h('td', {}, String(x.n)), h('td', {}, x.request.method), h('td', { class: 'br-long' }, open), h('td', {}, code), h('td', {}, `${x.ms.toFixed(0)} ms`), h('td', {}, x.request.kind)));
     while (rows.childElementCount > 200) rows.firstElementChild!.remove();
     showCookies();
   }
@@ -117,7 +117,7 @@ export function renderBrowser(request: Uint8Array, result: RunResult, host: Brow
     const list = session.jar.list();
     cookieCount.textContent = String(list.length);
     cookieRows.replaceChildren(...list.map((c) => h('tr', {},
-      h('td', {}, c.name), h('td', {}, c.value.length > 60 ? `${c.value.slice(0, 60)}…` : c.value), h('td', {}, c.path),
+      h('td', {}, c.name), h('td', { class: 'br-long' }, c.value.length > 60 ? `${c.value.slice(0, 60)}…` : c.value), h('td', {}, c.path),
       h('td', {}, c.expires === null ? 'Session' : new Date(c.expires).toISOString()),
       h('td', {}, [c.httpOnly && 'HttpOnly', c.secure && 'Secure', c.sameSite && `SameSite=${c.sameSite}`].filter(Boolean).join(' ')))));
   }
