@@ -8,4 +8,4 @@ if [ ! -f dist/index.html ] || [ ! -d dist/pagefind ]; then
   exit 1
 fi
 mkdir -p tests/output
-npx playwright test tests/e2e/site-
+PW_WORKERS="${BROWSER_WORKERS:-2}" npx playwright test tests/e2e/site- --output /tmp/site-test-results

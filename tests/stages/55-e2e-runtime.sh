@@ -3,4 +3,4 @@
 # cross-origin isolation by tests/e2e/runtime-server.ts on ports 4411-4414, one port per spec file or
 # serial group, so two workers never share one (astro preview on 4401).
 set -eu
-PREVIEW_PORT="${RUNTIME_PREVIEW_PORT:-4401}" PW_WORKERS=2 npx playwright test tests/e2e/runtime-*.spec.ts --output /tmp/runtime-test-results
+PREVIEW_PORT="${RUNTIME_PREVIEW_PORT:-4401}" PW_WORKERS="${BROWSER_WORKERS:-2}" npx playwright test tests/e2e/runtime-*.spec.ts --output /tmp/runtime-test-results

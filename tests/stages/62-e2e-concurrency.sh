@@ -10,5 +10,5 @@ if [ ! -f dist/phases/why-async/index.html ]; then
   exit 1
 fi
 mkdir -p tests/output/concurrency
-PREVIEW_PORT="${CONCURRENCY_PREVIEW_PORT:-4581}" PW_WORKERS=2 \
+PREVIEW_PORT="${CONCURRENCY_PREVIEW_PORT:-4581}" PW_WORKERS="${BROWSER_WORKERS:-2}" \
   npx playwright test tests/e2e/concurrency-*.spec.ts --output /tmp/concurrency-test-results

@@ -11,4 +11,4 @@ if [ ! -f "$DIST/phases/server-and-middleware/index.html" ]; then
   exit 1
 fi
 mkdir -p tests/output/onion
-PREVIEW_PORT="${ONION_PREVIEW_PORT:-4596}" PW_WORKERS=2 npx playwright test tests/e2e/onion-*.spec.ts --output /tmp/onion-test-results
+PREVIEW_PORT="${ONION_PREVIEW_PORT:-4596}" PW_WORKERS="${BROWSER_WORKERS:-2}" npx playwright test tests/e2e/onion-*.spec.ts --output /tmp/onion-test-results

@@ -11,4 +11,6 @@ if [ ! -f "${SITE_DIST:-dist}/index.html" ]; then
   exit 1
 fi
 mkdir -p tests/output/screenshots
-npx playwright test tests/e2e/quiz- tests/e2e/progress-
+# Its own port and output folder: tests/run-all.sh may run it beside stage 50 (port 4321).
+PREVIEW_PORT="${LEARNING_PREVIEW_PORT:-4465}" PW_WORKERS="${BROWSER_WORKERS:-2}" npx playwright test tests/e2e/quiz- tests/e2e/progress- \
+  --output /tmp/learning-test-results

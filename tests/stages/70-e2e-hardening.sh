@@ -14,7 +14,7 @@ set -eu
 npx vitest run tests/unit/hardening-build.test.ts tests/unit/playground-share.test.ts tests/unit/progress-storage.test.ts tests/unit/editor-saved-work.test.ts \
   tests/unit/editor-results-format.test.ts
 # SITE_TEST_PAGES=1: the adversarial suite drives /runtime-test/, which the build keeps beside dist/.
-SITE_TEST_PAGES=1 PREVIEW_PORT="${HARDENING_PREVIEW_PORT:-4480}" PW_WORKERS=2 npx playwright test \
+SITE_TEST_PAGES=1 PREVIEW_PORT="${HARDENING_PREVIEW_PORT:-4480}" PW_WORKERS="${BROWSER_WORKERS:-2}" npx playwright test \
   tests/e2e/hardening-csp.spec.ts tests/e2e/hardening-adversarial.spec.ts \
   tests/e2e/hardening-offline.spec.ts tests/e2e/hardening-sw-heal.spec.ts tests/e2e/hardening-storage.spec.ts \
   tests/e2e/hardening-sandbox.spec.ts tests/e2e/hardening-share.spec.ts tests/e2e/hardening-saved.spec.ts \
