@@ -15,6 +15,9 @@ export type WorkloadRequest = string | {
   headers?: [string, string][];
   body?: string;
   id?: number | string;
+  /** A WebSocket connection instead: the scripted client's text messages, `gap` seconds apart once accepted. */
+  websocket?: string[];
+  gap?: number;
 };
 
 /** A generated workload: `round(requests × slow_share)` of them go to `slow_path`. */
@@ -34,7 +37,7 @@ export interface SimulationSpec {
   /** A master and N sync workers serving a WSGI app ("module:callable", gunicorn-style). */
   pool?: { app_spec?: string; workers?: number; timeout?: number | null; mode?: ServerMode };
   /** One asyncio event loop serving an ASGI app. */
-  loop?: { app_spec?: string; body_chunk?: number; horizon?: number | null };
+  loop?: { app_spec?: string; body_chunk?: number; horizon?: number | null; messages?: boolean };
   requests?: WorkloadRequest[];
   generate?: WorkloadGenerator;
 }

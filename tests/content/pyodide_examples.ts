@@ -42,7 +42,7 @@ for (const ex of examples) {
   if (run.run === 'script') scripts.push(ex.path);
   if (run.run === 'script' && ex.scriptOnly) continue;
   if (ex.asgi) {
-    const requests = spec?.requests ?? [{ at: 0, method: request.method, path: request.target }];
+    const requests = spec?.requests ?? [{ at: 0, method: request.method, path: request.target, ...(run.websocket ? { websocket: run.websocket } : {}) }];
     loopRuns.push({ id: ex.path, app: `${ex.path}:${run.callable}`, requests: requests.map((r) => ({ headers: [], body: '', ...r })) });
   } else {
     wsgiCases.push({ id: ex.path, app: `${ex.path}:${run.callable}`, mode: run.mode, request });

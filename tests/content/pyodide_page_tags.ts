@@ -9,9 +9,11 @@ import { phaseTags } from './lesson-manifest.ts';
 
 export interface PageRun {
   mode: string;
-  run: 'request' | 'script';
+  run: 'request' | 'script' | 'asgi';
   callable: string;
   request: HttpRequest;
+  /** run="asgi" editors that open a WebSocket: the client's messages. */
+  websocket?: string[] | null;
 }
 
 /** "GET /path?q" or {method, target, headers, body} → an HttpRequest. */
@@ -28,8 +30,8 @@ export function toRequest(preset: unknown): HttpRequest {
 export function pageRuns(phase: string): Map<string, PageRun> {
   const runs = new Map<string, PageRun>();
   for (const { name, config } of phaseTags(phase, 'LiveEditor')) {
-    const c = config as { mode: string; run: 'request' | 'script'; callable: string; request?: unknown };
-    runs.set(name, { mode: c.mode, run: c.run, callable: c.callable, request: toRequest(c.request ?? 'GET /') });
+    const c = config as { mode: string; run: 'request' | 'script' | 'asgi'; callable: string; request?: unknown; websocket?: string[] | null };
+    runs.set(name, { mode: c.mode, run: c.run, callable: c.callable, request: toRequest(c.request ?? 'GET /'), websocket: c.websocket });
   }
   return runs;
 }

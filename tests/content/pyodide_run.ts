@@ -56,7 +56,8 @@ export interface LoopRun {
   id: string;
   /** Absolute path of the .py file and its callable. */
   app: string;
-  requests: { at: number; method: string; path: string; headers: [string, string][]; body: string }[];
+  /** `websocket`: a WebSocket connection whose scripted client sends these messages (run="asgi" editors). */
+  requests: { at: number; method: string; path: string; headers: [string, string][]; body: string; websocket?: string[] }[];
 }
 
 /** Serves each workload on the ASGI event-loop simulation in Pyodide; the `loop` results by id. */

@@ -9,7 +9,9 @@ export interface EditorConfig {
   file: string;
   /** The lesson's code: read from the highlighted copy in the page (lessonCode), not from the JSON. */
   original: string;
-  run: 'request' | 'script';
+  run: 'request' | 'script' | 'asgi';
+  /** run="asgi": the WebSocket client's messages (null: an HTTP request). */
+  websocket?: string[] | null;
   mode: ServerMode;
   appSpec: string;
   request?: RequestPreset;

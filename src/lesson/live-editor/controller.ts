@@ -3,7 +3,8 @@
  * composer saved with it, and a RunPanel (Run / Stop, the status line, the results). Built by boot.ts
  * the first time the reader touches the editor, or at load when work was saved.
  */
-import { CodeBox, Composer, RunPanel, requestBytes, workKey, type CodeEditor, type RequestState } from '../../workspace/index.ts';
+import { CodeBox, Composer, RunPanel, requestBytes, runtime, workKey, type CodeEditor, type RequestState } from '../../workspace/index.ts';
+import type { RunResult } from '../../runtime/client.ts';
 import { readConfig, type EditorConfig } from './config.ts';
 
 export class LiveEditorController {
@@ -64,6 +65,7 @@ export class LiveEditorController {
   async run(): Promise<void> {
     if (this.panel.running) return;
     this.box.save();
+    if (this.config.run === 'asgi') return this.runAsgi();
     const { file, run, mode, appSpec } = this.config;
     const { mark } = await this.panel.request({
       files: { [file]: this.box.code }, file, kind: run, mode, appSpec,
@@ -71,5 +73,25 @@ export class LiveEditorController {
       goToLine: (line) => this.box.view.goToLine(line),
     });
     this.box.markError(mark);
+  }
+
+  /** run="asgi": one connection on the event-loop simulation, every ASGI message listed (asgi-run.ts). */
+  private async runAsgi(): Promise<void> {
+    const { asgiSpec, renderAsgi } = await import('./asgi-run.ts');
+    const lines = this.section.querySelector<HTMLTextAreaElement>('[data-ws-messages]')?.value.split('\n').filter((l) => l !== '');
+    const spec = asgiSpec(this.composer!.state, this.config.appSpec, this.config.websocket ? lines ?? [] : null);
+    let line: number | null = null;
+    await this.panel.track<RunResult>(
+      () => runtime().simulate(spec, { timeLimitMs: 20_000, files: { [this.config.file]: this.box.code } }),
+      (result) => {
+        const loop = result.simulation?.loop;
+        const req = loop?.requests[0];
+        line = req?.error?.file === this.config.file ? req.error.line : null;
+        const failed = loop?.error ?? (result.exception ? { message: result.exception.message, traceback: result.exception.traceback }
+          : !loop ? { message: result.notice?.message ?? 'The simulation gave no result.' } : null);
+        return renderAsgi(req, failed && { message: failed.message, traceback: 'traceback' in failed ? failed.traceback : undefined });
+      },
+    );
+    this.box.markError(line ? { line, message: 'The app raised an exception here: see the results below.' } : null);
   }
 }
