@@ -148,3 +148,26 @@ test('the capstone: the solution passes every check, on every personality and th
   await expect(download.getByRole('status')).toContainText('with your app.py');
   expect(watch.problems()).toEqual([]);
 });
+
+test('a returning reader keeps exercise code saved as plain text by the site before; the next edit saves it revisioned', async ({ page }) => {
+  const watch = watchPage(page);
+  const key = 'wsgi-ground-up:exercise:greet';
+  await page.addInitScript((key) => {
+    if (window === window.top && !sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem(key, 'def app(environ, start_response):\n    pass  # my old work\n');
+    }
+  }, key);
+  await page.goto('/phases/an-app-from-scratch/');
+  const exercise = page.getByRole('region', { name: /Exercise: Greet by query parameter/ });
+  await expect(exercise.getByText('Showing the code you wrote last time.')).toBeVisible();
+  const code = exercise.locator('[data-editor-host]');
+  await expect(code).toContainText('# my old work');
+  await code.click();
+  await expect(code.getByRole('textbox')).toBeFocused({ timeout: 60_000 });
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('# and more');
+  await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '{}'), key))
+    .toMatchObject({ v: 1, code: 'def app(environ, start_response):\n    pass  # my old work\n# and more', rev: expect.any(Number) });
+  expect(watch.problems()).toEqual([]);
+});
