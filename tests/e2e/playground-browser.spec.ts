@@ -1,9 +1,10 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type FrameLocator, type Page } from '@playwright/test';
 import { watchPage } from './helpers/watch-page.ts';
 
 // The Browser tab (src/browser/): one app, one Python start, every flow a reader would try — links and
 // Back/Forward, a POST form and its redirect, the app's own CSS, image and JSON API, a login cookie that
-// persists and is cleared by logging out, and pages that would loop forever (a redirect loop, a form that
+// persists and is cleared by logging out, XMLHttpRequest and a multipart upload, and pages that would loop forever (a redirect loop, a form that
 // submits itself, a thousand images), each stopped with a message while the next visit still works.
 test.setTimeout(420_000);
 
@@ -28,7 +29,16 @@ def route(environ):
             '<form method=post action="/greet"><label>Name <input name=name></label><button>Greet</button></form>'
             '<script>fetch("/api").then(r => r.json()).then(d => { document.getElementById("api").textContent = "answer " + d.answer; });</script>')
     if path == "/about":
-        return page("About", '<p>About this app.</p><a href="/">Home</a>')
+        return page("About", '<p id=xhr>waiting</p><a href="/">Home</a> <a href="/upload">Upload</a>'
+            '<script>const x = new XMLHttpRequest(); x.open("GET", "/api"); x.responseType = "json";'
+            'x.onload = () => { document.getElementById("xhr").textContent = x.status + " " + x.response.answer; }; x.send();</script>')
+    if path == "/upload" and method == "POST":
+        size = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(size)
+        kind = environ.get("CONTENT_TYPE", "").split(";")[0]
+        return page("Uploaded", "<p id=got>%s %d bytes, %s</p>" % (kind, size, "has file" if b'filename="note.txt"' in body and b"hello file" in body else "no file"))
+    if path == "/upload":
+        return page("Upload", '<form method=post enctype="multipart/form-data"><input type=file name=f aria-label=File><button>Send</button></form>')
     if path == "/greet" and method == "POST":
         size = int(environ.get("CONTENT_LENGTH") or 0)
         name = parse_qs(environ["wsgi.input"].read(size).decode())["name"][0]
@@ -104,7 +114,15 @@ test('the Browser tab clicks through the app: links, Back/Forward, a POST and it
   await expect(address).toHaveValue('/');
   await browser.getByRole('button', { name: 'Forward' }).click();
   await expect(app.locator('h1')).toHaveText('About');
-  await browser.getByRole('button', { name: 'Back' }).click();
+  // XMLHttpRequest to the app, then a multipart upload of a file.
+  await expect(app.locator('#xhr')).toHaveText('200 42');
+  await app.getByRole('link', { name: 'Upload' }).click();
+  await app.getByLabel('File').setInputFiles({ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('hello file') });
+  await app.getByRole('button', { name: 'Send' }).click();
+  await expect(app.locator('#got')).toHaveText(/^multipart\/form-data \d+ bytes, has file$/);
+  await address.fill('/');
+  await address.press('Enter');
+  await expect(app.locator('h1')).toHaveText('Home');
 
   // A POST form, its 303 and the page it leads to.
   await app.getByLabel('Name').fill('Ada Lovelace');
@@ -173,6 +191,12 @@ test('the Browser tab clicks through the app: links, Back/Forward, a POST and it
   await address.press('Enter');
   await expect(app.locator('h1')).toHaveText('About');
 
+  // The Browser tab's own controls, list and cookie table, by keyboard and screen reader, in both themes.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).include('.br').exclude('.br-view').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+  }
   const times = (await rows.locator('td:nth-child(5)').allTextContents()).map((t) => Number.parseInt(t, 10)).sort((a, b) => a - b);
   console.log(`${times.length} requests, median ${times[times.length >> 1]} ms`);
   expect(watch.problems()).toEqual([]);
