@@ -5,10 +5,12 @@
  * Unit-tested in tests/unit/playground-share.test.ts.
  */
 import { fileNameProblem } from './workspace-names.ts';
+import { SERVER_MODE_NAMES } from '../runtime/server-modes.ts';
 
 /** What a workspace may hold: enough for any lesson-sized app, far from what fills a browser's storage. */
 export const WORK_LIMITS = { files: 20, totalChars: 200_000, headers: 100, requestChars: 100_000 };
-export const SERVER_MODES = ['reference', 'wsgiref', 'gunicorn', 'waitress'] as const;
+/** The core's modes (generated from its mode classes: src/runtime/server-modes.ts). */
+export const SERVER_MODES = SERVER_MODE_NAMES;
 
 /** A value described for a message: "null", "a list", "the number 5", "text". */
 export function describe(value: unknown): string {

@@ -116,28 +116,3 @@ finally:
   });
   return out;
 }
-
-export interface ProbeCase { id: string; file: string; probe: unknown; request: unknown }
-
-/** Runs exercise probe checks (src/runtime/python/exercise_probes.py) in one Pyodide; answers by id. */
-export async function runProbes(cases: ProbeCase[]): Promise<Map<string, { status: string | null; headers: [string, string][]; body: string; problems: string[]; note?: string }>> {
-  const out = new Map();
-  if (!cases.length) return out;
-  const { loadPyodide } = await import('pyodide');
-  const py = await loadPyodide();
-  py.FS.mkdirTree('/repo');
-  py.FS.mount(py.FS.filesystems.NODEFS, { root: ROOT }, '/repo');
-  py.globals.set('_cases', JSON.stringify(cases.map((c) => ({ ...c, file: `/repo/${c.file.slice(ROOT.length).replace(/^\//, '')}` }))));
-  const answers = py.runPython(`
-import contextlib, io, json, sys
-sys.path.insert(0, "/repo/src/runtime/python")
-from exercise_probes import run_probe
-_answers = {}
-with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-    for c in json.loads(_cases):
-        _answers[c["id"]] = run_probe(c["file"], c["probe"], c["request"])
-json.dumps(_answers)
-`) as string;
-  for (const [id, answer] of Object.entries(JSON.parse(answers))) out.set(id, answer);
-  return out;
-}

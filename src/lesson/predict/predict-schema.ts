@@ -3,6 +3,7 @@
  * (README.md beside this file). Messages name the field and the fix, for an author looking at YAML.
  */
 import { z } from 'astro/zod';
+import { SERVER_MODE_NAMES } from '../../runtime/server-modes.ts';
 
 const text = (field: string, example: string) =>
   z.string({ error: `${field} must be text, e.g. ${example}` }).trim().min(1, `${field} must not be empty, e.g. ${example}`);
@@ -43,7 +44,8 @@ const choiceSchema = z.strictObject({
   explanation: explanation('explanation'),
 });
 
-const MODES = ['reference', 'wsgiref', 'gunicorn', 'waitress'] as const;
+/** The core's modes (generated from its mode classes: src/runtime/server-modes.ts). */
+const MODES = SERVER_MODE_NAMES;
 
 export const predictQuestionSchema = z.strictObject({
   id: z.string().regex(/^p[1-4]-[a-z0-9-]+$/, 'id must look like p2-late-error (p, the phase number, a dash, lower-case words)'),
