@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { watchPage } from './helpers/watch-page.ts';
 import { liveEditor, openEditor, runAndReadStatus, typeCode } from './editor-page.ts';
 
-// Issue 16 (every snippet live): one snippet per phase that used to be static text (or is new), run
+// Every snippet live: one snippet per phase that used to be static text (or is new), run
 // as a reader runs it — one page load and one Python start per phase.
 test.setTimeout(240_000);
 const page_ = (slug: string) => `/phases/${slug}/?timeLimit=30000`;
