@@ -28,7 +28,8 @@ The JSON says how the output was produced:
     "timings"   "label: N.NN s [text]" lines of a load test ("load": "four-slow-one-quick")
     "nothing"   the server sends no byte within "within" seconds (the fence quotes the client giving up)
 
-Compared after removing what changes from run to run: Date values and log timestamps, the CPython
+Compared after removing what changes from run to run: Date values and log timestamps (gunicorn's with its
+master's pid), process ids after "pid", the CPython
 patch version in wsgiref's Server header, file descriptor numbers, thread numbers in
 ThreadPoolExecutor names. Durations ("603.7 ms", "2.01 s") must agree within a tolerance.
 
@@ -61,6 +62,8 @@ def normal(line):
     """A line without what differs between runs."""
     line = re.sub(r"^(Date:) .*$", r"\1 <date>", line)
     line = re.sub(r"\[\d{2}/\w{3}/\d{4} \d{2}:\d{2}:\d{2}\]", "[<date>]", line)
+    line = re.sub(r"^\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}\] \[\d+\]", "[<date>] [<pid>]", line)  # gunicorn's log
+    line = re.sub(r"\bpid(:|: | )\d+", r"pid\1N", line)
     line = re.sub(r"CPython/3\.\d+\.\d+", "CPython/3.x", line)
     line = re.sub(r"\bname=\d+>", "name=N>", line)
     line = re.sub(r"ThreadPoolExecutor-\d+_\d+", "ThreadPoolExecutor-N", line)

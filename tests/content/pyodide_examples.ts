@@ -37,6 +37,7 @@ const loopRuns: LoopRun[] = [];
 const scripts: string[] = [];
 for (const ex of examples) {
   const run = runOf(ex);
+  if (run.run === 'asgi') ex.asgi = true; // e.g. an ASGI app built by a function (wsgi_to_asgi.py)
   const spec = pitfalls[ex.name];
   const request = spec?.request ? toRequest(spec.request) : run.request;
   if (run.run === 'script') scripts.push(ex.path);
