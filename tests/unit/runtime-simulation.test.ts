@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RuntimeClient, type SimulationSpec } from '../../src/runtime/client.ts';
 import { createNodeWorker } from '../../src/runtime/node-runtime.ts';
+import { runChecks, type CheckOutcome, type CheckSpec } from '../../src/lesson/exercise/run-checks.ts';
 
-// The `run-simulation` message end to end: the client, the real worker core and Pyodide in a Node
+// The `run-simulation` message (and `run-checks`, which shares its Python wrapper) end to end: the client, the real worker core and Pyodide in a Node
 // worker thread, concurrency.api.run_spec on the workspace. Schedules below are worked out by hand.
 let client: RuntimeClient;
 
@@ -101,5 +102,31 @@ describe('simulations through the runtime client', () => {
     expect(stopped.simulation).toBeUndefined();
     const next = await simulate({ 'app.py': WSGI }, { pool: { workers: 1 }, requests: ['/'] });
     expect(next.simulation?.pool?.requests[0]).toMatchObject({ outcome: 'complete', latency: 1 });
+  });
+});
+
+describe('exercise checks through the runtime client (run-checks)', () => {
+  const GREET = 'def app(environ, start_response):\n    start_response("200 OK", [("Content-Type", "text/plain")])\n    return [b"Hello, stranger!\\n"]\n';
+  const checks: CheckSpec[] = [
+    { name: 'answers 200', request: { method: 'GET', path: '/' }, expect: { status: 200, no_violations: true } },
+    { name: 'greets Ada', server: 'wsgiref', request: { method: 'GET', path: '/?name=Ada' }, expect: { body_equals: 'Hello, Ada!\n' } },
+  ];
+
+  it('serves each check on the reader\'s code and judges it in Python, one outcome per check', async () => {
+    const outcomes: CheckOutcome[] = [];
+    await runChecks(client, 'wsgi', GREET, checks, (o) => outcomes.push(o));
+    expect(outcomes).toEqual([
+      { name: 'answers 200', failures: [] },
+      { name: 'greets Ada', failures: [{ what: 'body', expected: '"Hello, Ada!\\n"', actual: '"Hello, stranger!\\n"' }] },
+    ]);
+  });
+
+  it('a check run stopped at its time limit is interrupted and judges nothing; the next run works', async () => {
+    const spin = 'def app(environ, start_response):\n    while True:\n        pass\n';
+    const stopped = await client.checks('wsgi', checks, { files: { 'app.py': spin }, timeLimitMs: 300 }).result;
+    expect(stopped.notice).toMatchObject({ kind: 'time-limit', restarted: false });
+    expect(stopped.checks).toBeUndefined();
+    const next = await client.checks('wsgi', checks.slice(0, 1), { files: { 'app.py': GREET } }).result;
+    expect(next.checks).toEqual([{ name: 'answers 200', failures: [] }]);
   });
 });
