@@ -6,7 +6,7 @@
  * reader's own saved playground is never touched. Pasting another link while on the page opens it
  * (hashchange). Shared workspaces kept in this browser are listed under the editor, each deletable.
  */
-import { CodeView, Composer, fromPreset, preloadNear, requestBytes, RunPanel, WorkStore, type SavedFiles, type ServerMode } from '../workspace/index.ts';
+import { afterLoad, CodeView, Composer, fromPreset, preloadNear, requestBytes, runOnKey, RunPanel, WorkStore, type SavedFiles, type ServerMode } from '../workspace/index.ts';
 import { downloadFiles, runCommands } from './download.ts';
 import { FileTabs } from './file-tabs.ts';
 import { PRESETS } from './presets.ts';
@@ -61,12 +61,7 @@ class Playground {
       const gone = target.closest<HTMLElement>('[data-delete-shared]')?.dataset.deleteShared;
       if (gone) { deleteShared(gone); if (gone === this.store.key) location.assign(location.pathname); else this.listShared(); }
     });
-    root.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !this.view.opened?.focusTarget.contains(event.target as Node)) {
-        event.preventDefault();
-        void this.run();
-      }
-    });
+    runOnKey(root, () => void this.run());
     addEventListener('hashchange', () => { if (this.store.unsaved) this.store.saveNow(); void this.open(); });
   }
 
@@ -127,7 +122,4 @@ class Playground {
 }
 
 const playground = new Playground();
-void playground.open().then(() => {
-  if (document.readyState === 'complete') preloadNear([root]);
-  else addEventListener('load', () => preloadNear([root]), { once: true });
-});
+void playground.open().then(() => afterLoad(() => preloadNear([root])));

@@ -31,6 +31,15 @@ export function lazyControllers<C>(make: (element: HTMLElement) => Promise<C>) {
 /** Ctrl+Enter / Cmd+Enter. */
 export const isRunKey = (event: KeyboardEvent): boolean => event.key === 'Enter' && (event.ctrlKey || event.metaKey);
 
+/** Ctrl/Cmd+Enter anywhere in `root` (form fields included) calls `run`; inside an editor its own key does. */
+export function runOnKey(root: HTMLElement, run: () => void): void {
+  root.addEventListener('keydown', (event) => {
+    if (!isRunKey(event) || (event.target as Element).closest?.('.le-monaco, .le-textarea')) return;
+    event.preventDefault();
+    run();
+  });
+}
+
 /** Call `fn` after the page's load event (at once when it is past). */
 export function afterLoad(fn: () => void): void {
   if (document.readyState === 'complete') fn();

@@ -36,6 +36,7 @@ export { CodeBox, reportDamaged, type CodeBoxOptions } from './code-box.ts';
 export { WorkStore, type WorkStoreOptions } from './work-store.ts';
 export { RunPanel, type RunOutcome, type RunRequest } from './run-panel.ts';
 export { RunStatus, preloadNear } from './run-status.ts';
+export { afterLoad, runOnKey } from './early.ts';
 export { preload, pythonName, runtime } from './runtime.ts';
 export { renderNotice } from './notices.ts';
 export { lineDiff, type DiffLine } from './line-diff.ts';

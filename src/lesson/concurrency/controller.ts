@@ -3,7 +3,7 @@
  * and the results. Built by boot.ts when the reader first touches the view or when it nears the
  * viewport after load; runs through the page's one Python runtime, with a workspace RunPanel.
  */
-import { preload, RunPanel, runtime, type RunResult } from '../../workspace/index.ts';
+import { preload, RunPanel, runOnKey, runtime, type RunResult } from '../../workspace/index.ts';
 import { codePanel } from './code-panel.ts';
 import { buildSpec, clampControl, readConfig, workspace, type ConcurrencyConfig, type Controls } from './config.ts';
 import { renderResults, type ResultsView } from './results.ts';
@@ -41,11 +41,7 @@ export class ConcurrencyController {
     this.section.addEventListener('change', (event) => {
       if ((event.target as HTMLElement).closest('[data-controls]')) this.touched();
     });
-    this.section.addEventListener('keydown', (event) => {
-      // Inside an editor, the editor's own Ctrl+Enter runs (the code panel's onRun).
-      const inEditor = Boolean((event.target as HTMLElement).closest('.le-monaco, .le-textarea'));
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !inEditor) { event.preventDefault(); void this.run(); }
-    });
+    runOnKey(this.section, () => void this.run());
     runtime().on('state', (state) => { if (state === 'ready') this.maybeAutoRun(); });
     new ResizeObserver(() => this.view?.fit()).observe(this.panel.results);
   }

@@ -3,7 +3,7 @@
  * composer saved with it, and a RunPanel (Run / Stop, the status line, the results). Built by boot.ts
  * the first time the reader touches the editor, or at load when work was saved.
  */
-import { CodeBox, Composer, RunPanel, requestBytes, runtime, workKey, type CodeEditor, type RequestState } from '../../workspace/index.ts';
+import { CodeBox, Composer, RunPanel, requestBytes, runOnKey, runtime, workKey, type CodeEditor, type RequestState } from '../../workspace/index.ts';
 import type { RunResult } from '../../runtime/client.ts';
 import { readConfig, type EditorConfig } from './config.ts';
 
@@ -38,13 +38,8 @@ export class LiveEditorController {
       if (action === 'reset' && this.box.modified) { this.box.reset(); this.button('undo-reset').focus(); }
       if (action === 'undo-reset') { this.box.undoReset(); this.button('reset').focus(); }
     });
-    section.addEventListener('keydown', (event) => {
-      // Ctrl/Cmd+Enter runs from anywhere in the editor's box (composer fields included).
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !this.box.view.opened?.focusTarget.contains(event.target as Node)) {
-        event.preventDefault();
-        void this.run();
-      }
-    });
+    // Ctrl/Cmd+Enter runs from anywhere in the editor's box (composer fields included).
+    runOnKey(section, () => void this.run());
   }
 
   private button(action: string): HTMLButtonElement {
