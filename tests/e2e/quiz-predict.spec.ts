@@ -66,7 +66,7 @@ test('predict wrong, lock it in, see the real result beside it; a typed predicti
   await upload.getByLabel('The body, exactly').press('Enter');
   await expect(upload.locator('[data-announce]')).toHaveText('Right: you predicted Read 0  bytes; the server gave read 0 bytes.', { timeout: 60_000 });
   await expect(upload.locator('[data-explain]')).toContainText('waitress answers read 5 bytes');
-  // axe on the two questions only (the whole page takes minutes on a busy machine; site-a11y scans pages).
+  // axe on the two questions only (the whole page takes minutes on a busy machine; site-pages.spec.ts scans every page).
   const { violations } = await new AxeBuilder({ page }).include('[data-predict]').exclude('pre code span').analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
 

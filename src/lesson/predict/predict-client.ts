@@ -263,7 +263,8 @@ class PredictQuestion {
     const verdict = right ? 'Your prediction matches what the server did.' : 'The server did something else: compare the two above.';
     const head = el('strong', right ? 'Right.' : 'Not quite.');
     this.outcome.querySelector('[data-verdict]')!.replaceChildren(head, ` ${verdict}`, ...(note ? [el('span', ` ${note}`, 'predict-muted')] : []));
-    if (speak) this.announce.textContent = `${right ? 'Right' : 'Not quite'}: you predicted ${guess.text}; the server gave ${realText}.`;
+    // Several lines of output are read as one sentence, a comma between lines.
+    if (speak) this.announce.textContent = `${right ? 'Right' : 'Not quite'}: you predicted ${guess.text}; the server gave ${realText.replace(/\n/g, ', ')}.`;
     const explain = this.outcome.querySelector<HTMLElement>('[data-explain]')!;
     try {
       const all = await explanations(this.section.dataset.explanations!);
