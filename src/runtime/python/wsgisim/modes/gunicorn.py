@@ -94,7 +94,7 @@ class GunicornServer(GunicornParser, BaseServer):
             respiter = self.call_app(app, environ, resp.start_response)
             try:
                 if isinstance(respiter, FileWrapper):
-                    resp.write_file(respiter, self.items)
+                    resp.write_file(respiter, self.items, self.count)
                 else:
                     for item in self.items(respiter):
                         resp.write(item)

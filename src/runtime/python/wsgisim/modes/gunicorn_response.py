@@ -129,8 +129,10 @@ class Response:
         self.sent += tosend
         self.wire.send(b"%X\r\n%s\r\n" % (len(arg), arg) if self.chunked else arg, "body")
 
-    def write_file(self, respiter, items):
-        """gunicorn's sendfile() needs a real file descriptor; otherwise it iterates the wrapper."""
+    def write_file(self, respiter, items, count):
+        """gunicorn's sendfile() needs a real file descriptor; otherwise it iterates the wrapper.
+
+        `count` adds what the app produced to the body length the checks compare with Content-Length."""
         fileno = getattr(respiter.filelike, "fileno", None)
         try:
             usable = fileno is not None and fileno() >= 0
@@ -141,6 +143,7 @@ class Response:
                 self.write(item)
             return
         data = respiter.filelike.read()
+        count(data)
         if self.response_length is not None:
             data = data[:self.response_length]
         self.send_headers()
