@@ -62,6 +62,8 @@ def _environ(method, path):
 
 
 def _error_line(exc):
+    if isinstance(exc, SyntaxError):  # one line, the reader's line number, no file path
+        return f"{type(exc).__name__}: {exc.msg} (line {exc.lineno})"
     return "".join(traceback.format_exception_only(type(exc), exc)).strip()
 
 
