@@ -7,7 +7,7 @@
  * can delete them.
  */
 import {
-  clearWork, damagedWork, fileNameProblem, readFiles, safeStorage, storedRev, writeFiles,
+  clearWork, damagedFiles, fileNameProblem, readFiles, safeStorage, storedRev, writeFiles,
   type SavedFiles, type SaveOutcome, type Workspace,
 } from '../workspace/index.ts';
 
@@ -36,7 +36,7 @@ export function loadState(key: string): { state: PlaygroundState; rev: number } 
     const { v: _v, rev, savedAt: _at, ...state } = saved;
     return { state, rev };
   }
-  const damaged = damagedWork(key, safeStorage(), true);
+  const damaged = damagedFiles(key, safeStorage());
   return damaged ? { damaged, rev: storedRev(key) } : null;
 }
 

@@ -45,9 +45,10 @@ export { appSpecProblem, describe, filesProblem, modeProblem, requestProblem } f
 export { fileNameProblem } from './workspace-names.ts';
 export type { CodeEditor } from '../editor/code-editor.ts';
 export {
-  clearWork, damagedWork, EXERCISE_PREFIX, hashText, readFiles, readWork, safeStorage, storedRev, workKey, writeFiles, writeWork,
-  type SavedFiles, type SavedWork, type SaveOutcome,
+  clearWork, damagedWork, EXERCISE_PREFIX, hashText, readWork, safeStorage, storedRev, workKey, writeWork,
+  type SavedWork, type SaveOutcome,
 } from './saved-work.ts';
+export { damagedFiles, readFiles, writeFiles, type SavedFiles } from './saved-files.ts';
 export { Composer } from '../lesson/composer/composer.ts';
 export { fromPreset, requestBytes, type RequestPreset, type RequestState } from '../lesson/composer/request-state.ts';
 export type { RunResult, ServerMode, SimulationResult, Workspace } from '../runtime/client.ts';

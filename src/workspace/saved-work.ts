@@ -4,18 +4,14 @@
  * an older revision is refused and reported as a conflict). Two record formats share it:
  * - version 1, one file: `code`, the composed `request` (null for surfaces without one), the hash of
  *   the lesson's original and the code before the last Reset (LiveEditor, Exercise, ConcurrencyView);
- * - version 2, several files: `files`, the open file, the request, the server mode and the app spec
- *   (the playground). A version-1 entry holding the files as JSON in `code` (what the playground wrote
- *   before) is read and converted; the next save writes version 2.
+ * - version 2, several files (the playground): saved-files.ts, on the same policy.
  * Exercises once kept their code as plain text: such an entry reads as version 1.
  * Pure storage logic, no DOM: unit-tested in tests/unit/editor-saved-work.test.ts. A browser without
  * working storage gets `ok: false`. An entry is checked on every read (it may have been edited by
  * hand, imported, or written by an older site): one that is not saved work reads as nothing, and
  * `damagedWork` says what is wrong.
  */
-import type { ServerMode, Workspace } from '../runtime/client.ts';
-import type { RequestState } from '../lesson/composer/request-state.ts';
-import { describe, filesProblem, modeProblem, requestProblem } from './work-schema.ts';
+import { describe, requestProblem } from './work-schema.ts';
 
 export interface SavedWork<R = unknown> {
   v: 1;
@@ -30,21 +26,7 @@ export interface SavedWork<R = unknown> {
   resetFrom?: string;
 }
 
-/** Several files and how to run them (the playground's work). */
-export interface SavedFiles {
-  v: 2;
-  files: Workspace;
-  /** The file open in the editor. */
-  active: string;
-  request: RequestState;
-  mode: ServerMode;
-  /** "module:callable", as the reader typed it. */
-  appSpec: string;
-  rev: number;
-  savedAt: number;
-}
-
-type Stored = { v: number; rev: number; savedAt: number };
+export type Stored = { v: number; rev: number; savedAt: number };
 /** What a surface saves: a record without the fields the policy fills in. */
 export type WorkBody<T extends Stored> = Omit<T, 'v' | 'rev' | 'savedAt'>;
 
@@ -72,9 +54,9 @@ export function hashText(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function counterProblem(work: Record<string, unknown>): string | null {
+export function counterProblem(work: Record<string, unknown>): string | null {
   if (typeof work.rev !== 'number' || !Number.isSafeInteger(work.rev) || work.rev < 0) return `rev is ${describe(work.rev)}; it should be a count of saves.`;
   if (work.savedAt !== undefined && typeof work.savedAt !== 'number') return `savedAt is ${describe(work.savedAt)}; it should be a time.`;
   return null;
@@ -95,41 +77,12 @@ export function savedWorkProblem(data: unknown, key = ''): string | null {
   return null;
 }
 
-/** The playground's first format, version 1 with the files as JSON in `code`, as version 2 (unchecked). */
-function fromFilesInCode(work: Record<string, unknown>): Record<string, unknown> {
-  let files: unknown;
-  try { files = JSON.parse(String(work.code)); } catch { files = 'unreadable'; }
-  const extra = isRecord(work.request) ? work.request : {};
-  return { v: 2, files, active: extra.active, request: extra.request, mode: extra.mode, appSpec: extra.appSpec, rev: work.rev, savedAt: work.savedAt };
-}
-
-/** What is wrong with a stored several-files entry, or null (a version-1 entry of the old format is judged once converted). */
-export function savedFilesProblem(data: unknown): string | null {
-  if (!isRecord(data)) return `the entry is ${describe(data)}, not saved work.`;
-  if (data.v === 1 && typeof data.code === 'string') return savedFilesProblem(fromFilesInCode(data));
-  if (data.v !== 2) return `it has version ${describe(data.v)}; this site reads version 2.`;
-  if (typeof data.files === 'string') return 'its files are not readable.';
-  // The app spec is whatever the reader typed: kept as text, quoted wherever it is shown.
-  if (data.appSpec !== undefined && (typeof data.appSpec !== 'string' || data.appSpec.length > 200)) return `appSpec is ${describe(data.appSpec)}; it should be module:callable.`;
-  return counterProblem(data) ?? filesProblem(data.files) ?? requestProblem(data.request) ?? modeProblem(data.mode);
-}
-
 /** How one record format is checked and brought up to date when read. */
-interface Format<T> { problem(data: unknown, key: string): string | null; upgrade(data: unknown): T }
+export interface Format<T> { problem(data: unknown, key: string): string | null; upgrade(data: unknown): T }
 
 const ONE_FILE: Format<SavedWork> = {
   problem: savedWorkProblem,
   upgrade: (data) => data as SavedWork,
-};
-
-const FILES: Format<SavedFiles> = {
-  problem: savedFilesProblem,
-  upgrade(data) {
-    const work = (data as { v: number }).v === 1 ? fromFilesInCode(data as Record<string, unknown>) : data as Record<string, unknown>;
-    const files = work.files as Workspace;
-    const active = typeof work.active === 'string' && Object.hasOwn(files, work.active) ? work.active : Object.keys(files)[0];
-    return { ...work, active, appSpec: (work.appSpec as string | undefined) || 'app:app' } as unknown as SavedFiles;
-  },
 };
 
 /** An exercise's code once kept as plain text: read as a version-1 record at revision 0. */
@@ -142,7 +95,7 @@ function legacyExercise(key: string, raw: string): SavedWork | null {
   return { v: 1, code: raw, request: null, rev: 0, savedAt: 0, originalHash: '' };
 }
 
-function parse(key: string, storage: Storage | null, format: Format<unknown>): { data: unknown; problem: string | null } | null {
+export function parse(key: string, storage: Storage | null, format: Format<unknown>): { data: unknown; problem: string | null } | null {
   try {
     const raw = storage?.getItem(key);
     if (!raw) return null;
@@ -156,12 +109,12 @@ function parse(key: string, storage: Storage | null, format: Format<unknown>): {
   }
 }
 
-function readWith<T>(key: string, storage: Storage | null, format: Format<T>): T | null {
+export function readWith<T>(key: string, storage: Storage | null, format: Format<T>): T | null {
   const found = parse(key, storage, format as Format<unknown>);
   return found && !found.problem ? format.upgrade(found.data) : null;
 }
 
-function writeWith<T extends Stored>(
+export function writeWith<T extends Stored>(
   key: string, body: WorkBody<T>, baseRev: number, version: T['v'], format: Format<T>,
   { force = false, storage = safeStorage(), now = Date.now() }: WriteOptions,
 ): SaveOutcome<T> {
@@ -191,19 +144,9 @@ export function writeWork<R>(key: string, work: WorkBody<SavedWork<R>>, baseRev:
   return writeWith(key, work, baseRev, 1, ONE_FILE as Format<SavedWork<R>>, options);
 }
 
-/** The several-files work under `key` (an entry of the old format converted), or null. */
-export function readFiles(key: string, storage: Storage | null = safeStorage()): SavedFiles | null {
-  return readWith(key, storage, FILES);
-}
-
-/** Save several files' work if nothing newer than `baseRev` is stored (pass `force` to overwrite anyway). */
-export function writeFiles(key: string, work: WorkBody<SavedFiles>, baseRev: number, options: WriteOptions = {}): SaveOutcome<SavedFiles> {
-  return writeWith(key, work, baseRev, 2, FILES, options);
-}
-
 /** What is wrong with the entry under `key` when one is stored but cannot be read, else null. */
-export function damagedWork(key: string, storage: Storage | null = safeStorage(), files = false): string | null {
-  return parse(key, storage, (files ? FILES : ONE_FILE) as Format<unknown>)?.problem ?? null;
+export function damagedWork(key: string, storage: Storage | null = safeStorage()): string | null {
+  return parse(key, storage, ONE_FILE as Format<unknown>)?.problem ?? null;
 }
 
 /** The revision of whatever is stored under `key` (readable or not), 0 when nothing is. */

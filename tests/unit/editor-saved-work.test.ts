@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { damagedWork, EXERCISE_PREFIX, hashText, readFiles, readWork, savedFilesProblem, workKey, writeFiles, writeWork } from '../../src/workspace/saved-work.ts';
+import { EXERCISE_PREFIX, hashText, readWork, workKey, writeWork } from '../../src/workspace/saved-work.ts';
+import { damagedFiles, readFiles, savedFilesProblem, writeFiles } from '../../src/workspace/saved-files.ts';
 
 /** An in-memory Storage, optionally full. */
 function memoryStorage(full = false): Storage {
@@ -79,11 +80,11 @@ describe('saved work of several files (the playground)', () => {
     const s = memoryStorage();
     const old = (extra: object, code = JSON.stringify({ 'app.py': 'x' })) => JSON.stringify({ v: 1, code, request: { request: REQUEST, mode: 'reference', ...extra }, rev: 1, savedAt: 1 });
     s.setItem('a', old({ request: { ...REQUEST, headers: {} } }));
-    expect(damagedWork('a', s, true)).toContain('request.headers is an object');
+    expect(damagedFiles('a', s)).toContain('request.headers is an object');
     s.setItem('b', old({}, JSON.stringify({ '../evil.py': 'x' })));
-    expect(damagedWork('b', s, true)).toContain('is a path');
+    expect(damagedFiles('b', s)).toContain('is a path');
     s.setItem('c', old({}, '{not json'));
-    expect(damagedWork('c', s, true)).toBe('its files are not readable.');
+    expect(damagedFiles('c', s)).toBe('its files are not readable.');
     expect(savedFilesProblem({ ...files('x'), v: 2, rev: 1, mode: 'apache' })).toContain('mode is "apache"');
     expect(savedFilesProblem({ files: {} })).toContain('version missing');
     expect(readFiles('a', s)).toBeNull();
