@@ -9,18 +9,11 @@ import { onStorageProblem } from '../../progress/storage.ts';
 import { readerOrder } from '../quiz/sealed.ts';
 import { quizSeed } from '../quiz/seed.ts';
 import { fromPreset, preloadNear, requestBytes, results, RunStatus, runtime, type RunResult } from '../../workspace/index.ts';
-import type { Explanations } from './build-data.ts';
+import { el, explanations, outcomeMarkup } from './outcome-view.ts';
 import { observeRun, observeSimulation, same, shown, type Observe } from './observe.ts';
 import { simulationTable } from './simulation-table.ts';
 // As text, added on first use: a plain import would be hoisted into the page's head by Astro.
 import outcomeCss from './outcome.css?inline';
-
-const el = (tag: string, text?: string, className?: string) => {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-};
 
 /** What Predict.astro writes into the question (defaults left out), completed by `readConfig`. */
 interface Config {
@@ -44,51 +37,8 @@ function readConfig(section: HTMLElement): Config {
   } as Config;
 }
 
-/** The result area, built when first needed: it is not in the page's HTML (weight budget). */
-function outcomeMarkup(outcome: HTMLElement): HTMLButtonElement {
-  const side = (title: string, key: string) => {
-    const box = el('div', undefined, 'predict-side');
-    const value = el('p', undefined, 'predict-value');
-    value.setAttribute(key, '');
-    box.append(el('p', title, 'predict-side-title'), value);
-    return box;
-  };
-  const compare = el('div', undefined, 'predict-compare');
-  const real = side('What the server did', 'data-real');
-  real.setAttribute('data-real-side', '');
-  compare.append(side('Your prediction', 'data-guess'), real);
-  const verdict = el('p', undefined, 'predict-verdict');
-  verdict.setAttribute('data-verdict', '');
-  const explain = el('div', undefined, 'predict-explain');
-  explain.setAttribute('data-explain', '');
-  const details = el('details', undefined, 'predict-run');
-  details.setAttribute('data-run-details', '');
-  const run = el('div');
-  run.setAttribute('data-run', '');
-  details.append(el('summary', 'Everything this run produced'), run);
-  const rerun = el('button', 'Run it again', 'le-button le-small') as HTMLButtonElement;
-  rerun.type = 'button';
-  outcome.replaceChildren(compare, verdict, explain, details, rerun);
-  return rerun;
-}
-
 // A simulation serves every request through the server core: it gets the ConcurrencyView's longer limit.
 const SIMULATION_LIMIT_MS = 20_000;
-
-/** The explanations of one phase, fetched once, when the first result needs them; a failure is retried next time. */
-const loaders = new Map<string, Promise<Record<string, Explanations>>>();
-function explanations(url: string): Promise<Record<string, Explanations>> {
-  let pending = loaders.get(url);
-  if (!pending) {
-    pending = fetch(url).then((r) => {
-      if (!r.ok) throw new Error(`${url}: ${r.status}`);
-      return r.json() as Promise<Record<string, Explanations>>;
-    });
-    pending.catch(() => loaders.delete(url));
-    loaders.set(url, pending);
-  }
-  return pending;
-}
 
 
 class PredictQuestion {
