@@ -238,7 +238,9 @@ def _pool(module, probe, request):
         return [v["message"] for v in rec.get("violations") or []] + \
             ([rec["error"]["message"]] if rec.get("error") else []) + \
             ([f"the request ended {rec['outcome']}"] if rec.get("outcome") != "complete" else [])
-    failed = [(i, rec) for i, rec in enumerate(records) if broken(rec) or rec.get("status") != records[0].get("status")]
+    # Every copy must get the first one's answer: a worker whose module state differs shows up here.
+    failed = [(i, rec) for i, rec in enumerate(records) if broken(rec) or rec.get("status") != records[0].get("status")
+              or rec.get("body_preview") != records[0].get("body_preview")]
     i, rec = failed[0] if failed else (0, records[0])
     problems = [f"request {i + 1} of {count} on {workers} workers: {p}" for p in broken(rec)]
     return {"status": rec.get("status"), "headers": [tuple(h) for h in rec.get("headers") or []],

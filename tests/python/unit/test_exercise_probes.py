@@ -128,6 +128,18 @@ class ProbeTest(unittest.TestCase):
         boom = self.probe(app, {"kind": "pool", "requests": 6, "workers": 2}, "/boom")
         self.assertTrue(boom["problems"] and boom["problems"][0].startswith("request 1 of 6 on 2 workers"), boom["problems"])
 
+    def test_pool_names_a_request_whose_answer_differs(self):
+        app = '''
+        served = 0
+        def app(environ, start_response):
+            global served
+            served += 1  # module state: per worker, as in separate processes
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return [f"{served}\\n".encode()]
+        '''
+        answer = self.probe(app, {"kind": "pool", "requests": 4, "workers": 2})
+        self.assertEqual(answer["body"], "2\n")  # the first answer that differs from the first request's "1"
+
     def test_a_file_that_cannot_load_is_said_so(self):
         answer = self.probe("def app(:\n", {"kind": "first_chunk"})
         self.assertIn("could not be loaded: SyntaxError", answer["note"])
