@@ -6,7 +6,7 @@
  * the editor exists (saved work shown, a Reset) are drawn into the static copy as plain lines.
  */
 import type { CodeEditor } from '../editor/code-editor.ts';
-import { currentTheme, type Theme } from '../components/theme.ts';
+import type { Theme } from '../components/theme.ts';
 import { markStaticLine, showPlainCode } from './static-code.ts';
 
 /** A line to mark as wrong and what to say there; null for none. */
@@ -91,7 +91,9 @@ export class CodeView {
       // The static copy's own textbox role and name go with it; the editor brings its own.
       for (const attr of ['role', 'tabindex', 'aria-label', 'aria-multiline']) this.host.removeAttribute(attr);
       const editor = await createCodeEditor(this.host, {
-        value: this.code, label: this.label, dark: currentTheme() === 'dark', describedBy: this.options.describedBy,
+        // Read like components/theme.ts's currentTheme(), without importing it: a lesson page's theme
+        // switch then keeps its script in one chunk.
+        value: this.code, label: this.label, dark: document.documentElement.dataset.theme === 'dark', describedBy: this.options.describedBy,
       });
       editor.onChange((value) => {
         this.code = value;
