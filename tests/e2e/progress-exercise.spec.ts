@@ -167,7 +167,8 @@ test('a returning reader keeps exercise code saved as plain text by the site bef
   await expect(code.getByRole('textbox')).toBeFocused({ timeout: 60_000 });
   await page.keyboard.press('Control+End');
   await page.keyboard.type('# and more');
-  await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '{}'), key))
+  // Until the save (300 ms after typing) the entry is still the old plain text.
+  await expect.poll(() => page.evaluate((k) => { try { return JSON.parse(localStorage.getItem(k) ?? '{}'); } catch { return null; } }, key))
     .toMatchObject({ v: 1, code: 'def app(environ, start_response):\n    pass  # my old work\n# and more', rev: expect.any(Number) });
   expect(watch.problems()).toEqual([]);
 });
