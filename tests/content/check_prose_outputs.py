@@ -45,6 +45,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -131,7 +132,12 @@ def server_log(text):
     return [l for l in text.splitlines() if "[INFO]" not in l and not l.startswith("INFO:waitress")]
 
 
-def produce(spec, example, server):
+# How long a server may take to write the log lines a page quotes after the exchange ended (gunicorn's
+# arbiter reaps a timed-out worker, and logs it, a moment after the connection closed).
+LOG_SETTLE_S = 5
+
+
+def produce(spec, example, server, quoted=()):
     """Run one example under one server as the marker says; return the produced lines."""
     request = spec.get("request", {})
     headers = [tuple(h) for h in request.get("headers", [])]
@@ -147,6 +153,11 @@ def produce(spec, example, server):
     with running(server, example, port=spec.get("port"), options=spec.get("options", ())) as (port, log):
         raw, how = exchange(port, raw_request(port, request.get("method", "GET"), request.get("target", "/"),
                                               headers, request.get("body", "")), total=spec.get("within", 5))
+        if part == "log" and quoted:
+            # Wait for the log, not a fixed time: until the quoted lines are there, at most LOG_SETTLE_S.
+            deadline = time.monotonic() + LOG_SETTLE_S
+            while not contains_run(quoted, server_log(log.text())) and time.monotonic() < deadline:
+                time.sleep(0.1)
     if part == "nothing":
         return ["(no response)"] if not raw and how == "timeout" else [f"({len(raw)} bytes, {how})"]
     if part == "log":
@@ -189,7 +200,7 @@ def check_marker(phase_dir, spec, quoted):
             example = copy
         produced = []
         for server in servers:
-            lines = produce(spec, example, server)
+            lines = produce(spec, example, server, quoted if spec["part"] == "log" else ())
             produced += [f"{server:<9}{l}" for l in lines] if "servers" in spec else lines
     part = spec["part"]
     if part == "timings":
