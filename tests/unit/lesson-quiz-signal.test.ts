@@ -11,7 +11,9 @@ import {
 // not by anything the build ships. See src/lesson/quiz/sealed.ts for how far the hiding goes.
 
 const ROOT = new URL('../../content/phases/', import.meta.url);
-const phases = readdirSync(ROOT).filter((d) => /^\d\d-/.test(d)).sort().map((dir) => ({
+/** Project pages, graded by their exercise: no quick check closes them (phases 1-4 each close with one). */
+const PROJECT_PAGES = ['05-capstone'];
+const phases = readdirSync(ROOT).filter((d) => /^\d\d-/.test(d) && !PROJECT_PAGES.includes(d)).sort().map((dir) => ({
   dir,
   quiz: quizSchema.parse(parse(readFileSync(new URL(`${dir}/quiz.yaml`, ROOT), 'utf8'))),
 }));
@@ -33,6 +35,11 @@ function shares(values: number[]): Map<number, number> {
 }
 
 describe('the course’s quick checks', () => {
+  it('close every phase but the project pages, which place no quiz', () => {
+    expect(phases.map((p) => p.dir)).toEqual(['01-what-wsgi-is', '02-an-app-from-scratch', '03-server-and-middleware', '04-why-async']);
+    for (const dir of PROJECT_PAGES) expect(readFileSync(new URL(`${dir}/index.mdx`, ROOT), 'utf8'), dir).not.toMatch(/<Quiz\b/);
+  });
+
   it('keep at least 7 questions per phase', () => {
     for (const { dir, quiz } of phases) expect(quiz.questions.length, dir).toBeGreaterThanOrEqual(7);
   });
