@@ -11,6 +11,11 @@ export function describeProgress(s: ReturnType<typeof summarize>, questions: num
   return parts.join(' · ');
 }
 
+/** Done: the phase has something to do (quiz questions or exercises; the capstone has only an exercise) and all of it is done. */
+export function isDone(s: ReturnType<typeof summarize>, questions: number, exercises: number): boolean {
+  return questions + exercises > 0 && s.quizAnswered === questions && s.exercisesPassed === exercises;
+}
+
 function render(totals: PhaseTotals): void {
   for (const item of document.querySelectorAll<HTMLElement>('.phase-nav [data-phase-slug], .phase-card[data-phase-slug]')) {
     const slug = item.dataset.phaseSlug!;
@@ -23,7 +28,7 @@ function render(totals: PhaseTotals): void {
       line.dataset.progressFor = slug;
       item.append(line);
     }
-    const complete = t.questions.length > 0 && s.quizAnswered === t.questions.length && s.exercisesPassed === t.exercises.length;
+    const complete = isDone(s, t.questions.length, t.exercises.length);
     line.textContent = describeProgress(s, t.questions.length, t.exercises.length) + (complete ? ' · done' : '');
     line.classList.toggle('phase-progress-done', complete);
   }

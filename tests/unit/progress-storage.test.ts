@@ -92,3 +92,16 @@ describe('progress', () => {
     expect(() => p.importText('nope')).toThrow(/not JSON/);
   });
 });
+
+describe('a phase marked done', () => {
+  it('needs something to do and all of it done: a page with only an exercise (the capstone) can be done', async () => {
+    const { isDone } = await import('../../src/progress/phase-progress-client.ts');
+    const s = (quizAnswered: number, exercisesPassed: number) => ({ visited: true, quizScore: 0, quizAnswered, exercisesPassed });
+    expect(isDone(s(0, 1), 0, 1)).toBe(true);
+    expect(isDone(s(0, 0), 0, 1)).toBe(false);
+    expect(isDone(s(0, 0), 0, 0)).toBe(false);
+    expect(isDone(s(7, 3), 7, 3)).toBe(true);
+    expect(isDone(s(6, 3), 7, 3)).toBe(false);
+    expect(isDone(s(7, 2), 7, 3)).toBe(false);
+  });
+});
