@@ -12,6 +12,7 @@ import { serviceWorker } from './src/integrations/service-worker/index.ts';
 import { pythonWorkerUrl } from './src/integrations/python-worker-url.ts';
 import { isolatedPreview } from './src/integrations/preview/index.ts';
 import { lessonManifest } from './src/integrations/lesson-manifest.ts';
+import { deferredParts } from './src/integrations/deferred-parts.ts';
 
 // Cross-origin isolation lets the runtime interrupt runaway Python through a
 // SharedArrayBuffer; every response of `astro dev` carries it (server.headers), and of
@@ -26,7 +27,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // serviceWorker() lists the built files, so it comes after every integration that adds some;
   // servingFiles() writes the serving policy and moves the test-only pages out of the build before it.
-  integrations: [mdx(), pyodideFiles(), cspCheck(), pythonWorkerUrl(), pagefindIndex(), servingFiles(), lessonManifest(), serviceWorker(), isolatedPreview()],
+  integrations: [mdx(), pyodideFiles(), cspCheck(), pythonWorkerUrl(), pagefindIndex(), servingFiles(), lessonManifest(), deferredParts(), serviceWorker(), isolatedPreview()],
   server: { headers: isolationHeaders },
   markdown: {
     // Sätteri (Astro 7's default processor) runs its own mdast/hast plugins; MDX inherits them.

@@ -56,5 +56,6 @@ export type ServerModeInfo = (typeof SERVER_MODES)[number];
 /** The server whose behaviour the core imitates. */
 export type ServerMode = ServerModeInfo['name'];
 
-/** The mode names, in order. */
-export const SERVER_MODE_NAMES = SERVER_MODES.map((m) => m.name) as [ServerMode, ...ServerMode[]];
+/** The mode names, in order: a literal of its own, so a page script that needs only the names
+ * (saved-work checks, loaded before the page's load event) leaves the rest of the data out. */
+export const SERVER_MODE_NAMES = ["reference", "wsgiref", "gunicorn", "waitress"] as [ServerMode, ...ServerMode[]];

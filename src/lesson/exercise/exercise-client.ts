@@ -8,6 +8,7 @@ import { markExercisePassed, phaseProgress } from '../../progress/progress.ts';
 import { onStorageProblem } from '../../progress/storage.ts';
 import { CodeBox, EXERCISE_PREFIX, lineDiff, reportDamaged, runtime } from '../../workspace/index.ts';
 import { markWaiting, showOutcome } from './check-list.ts';
+import { pageParts } from '../../components/page-parts.ts';
 import type { CheckOutcome, CheckSpec } from './run-checks.ts';
 
 const template = (root: HTMLElement, selector: string) =>
@@ -100,7 +101,8 @@ function wire(root: HTMLElement): void {
 }
 
 /** Wires every exercise on the page once. */
-export function startExercises(): void {
+export async function startExercises(): Promise<void> {
+  await pageParts(); // the checks, hints and solution come back after load (deferred-parts.ts)
   for (const root of document.querySelectorAll<HTMLElement>('[data-exercise]:not([data-ready])')) {
     root.dataset.ready = '';
     wire(root);

@@ -14,6 +14,7 @@ import { observeRun, observeSimulation, same, shown, type Observe } from './obse
 import { simulationTable } from './simulation-table.ts';
 // As text, added on first use: a plain import would be hoisted into the page's head by Astro.
 import outcomeCss from './outcome.css?inline';
+import { pageParts } from '../../components/page-parts.ts';
 
 /** What Predict.astro writes into the question (defaults left out), completed by `readConfig`. */
 interface Config {
@@ -246,7 +247,8 @@ class PredictQuestion {
 }
 
 /** Wires every predict-then-run question on the page once. */
-export function startPredictions(): void {
+export async function startPredictions(): Promise<void> {
+  await pageParts(); // each question's configuration comes back after load (deferred-parts.ts)
   if (!document.querySelector('style[data-predict-outcome]')) {
     const style = document.createElement('style');
     style.dataset.predictOutcome = '';
