@@ -37,7 +37,7 @@ test('edits, the request and quiz progress survive a killed worker, navigation a
   await expect(editor.locator('[data-code-host]')).toContainText('except BaseException');
 
   await page.getByRole('link', { name: /^Next: phase 2/ }).click();
-  await expect(page.getByText(/^Phase 2 of 4/)).toBeVisible();
+  await expect(page.getByText(/^Phase 2 of \d/)).toBeVisible();
   await page.goBack();
   await page.reload();
   const again = liveEditor(page, 'hello.py');
