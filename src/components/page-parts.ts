@@ -3,8 +3,9 @@
  * deferred-parts.ts): code blocks' colours and lines, exercises' templates and predict questions'
  * configurations.
  * A block whose text has changed since (an editor took its place) keeps its text; marks on its lines
- * (an error line, the onion's step) are kept. `pageParts()` resolves once everything is back (or
- * could not be: offline with nothing cached, the code stays readable in one colour).
+ * (an error line, the onion's step) are kept. `pageParts()` resolves once the templates and
+ * configurations are back (or could not be: offline with nothing cached, the code stays readable in
+ * one colour); the colours follow.
  */
 const META = 'wsgi-page-parts';
 
@@ -12,17 +13,26 @@ interface PageParts { colours: string[]; templates: string[]; configs: string[] 
 
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
-function restoreColours(colours: string[]): void {
+/** Block `i`'s colours and lines back, unless its text has changed since. */
+function restoreBlock(html: string, i: number, scratch: HTMLTemplateElement): void {
+  const code = document.querySelector<HTMLElement>(`pre[data-colours="${i}"] > code`);
+  if (!code) return;
+  scratch.innerHTML = html;
+  if (scratch.content.textContent !== code.textContent) return;
+  const marks = [...code.querySelectorAll('.line')].map((line) => [...line.classList].filter((c) => c !== 'line'));
+  code.replaceChildren(scratch.content.cloneNode(true));
+  code.querySelectorAll('.line').forEach((line, n) => { if (marks[n]?.length) line.classList.add(...marks[n]); });
+}
+
+/** A few blocks per task, so no task is long on a slow phone (Lighthouse's total blocking time). */
+const BLOCKS_PER_TASK = 4;
+
+async function restoreColours(colours: string[]): Promise<void> {
   const scratch = document.createElement('template');
-  colours.forEach((html, i) => {
-    const code = document.querySelector<HTMLElement>(`pre[data-colours="${i}"] > code`);
-    if (!code) return;
-    scratch.innerHTML = html;
-    if (scratch.content.textContent !== code.textContent) return;
-    const marks = [...code.querySelectorAll('.line')].map((line) => [...line.classList].filter((c) => c !== 'line'));
-    code.replaceChildren(scratch.content.cloneNode(true));
-    code.querySelectorAll('.line').forEach((line, n) => { if (marks[n]?.length) line.classList.add(...marks[n]); });
-  });
+  for (let i = 0; i < colours.length; i++) {
+    restoreBlock(colours[i], i, scratch);
+    if (i % BLOCKS_PER_TASK === BLOCKS_PER_TASK - 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
 
 function restoreTemplates(templates: string[]): void {
@@ -39,6 +49,8 @@ function restoreConfigs(configs: string[]): void {
   });
 }
 
+/** Puts the parts back; resolves once what scripts read (templates, configurations) is back, before
+ * the colours, which follow a few blocks per task. */
 async function load(): Promise<void> {
   const url = document.querySelector(`meta[name="${META}"]`)?.getAttribute('content');
   if (!url) return;
@@ -47,7 +59,7 @@ async function load(): Promise<void> {
     const parts = (res.ok ? await res.json() : null) as Partial<PageParts> | null;
     if (strings(parts?.templates)) restoreTemplates(parts.templates);
     if (strings(parts?.configs)) restoreConfigs(parts.configs);
-    if (strings(parts?.colours)) restoreColours(parts.colours);
+    if (strings(parts?.colours)) void restoreColours(parts.colours);
   } catch {
     // Nothing to put back: the code stays readable in one colour.
   }
