@@ -8,7 +8,7 @@
 export type BodyView = 'text' | 'json' | 'hex';
 
 /** Bytes judged and shown at first; each "Show more" adds SHOW_MORE. */
-export const FIRST_BYTES = 64 * 1024;
+export const FIRST_BYTES = 32 * 1024;
 export const SHOW_MORE = 256 * 1024;
 /** Bodies up to this size are parsed and pretty-printed as JSON; larger ones are shown as text. */
 export const JSON_FORMAT_MAX = 1_000_000;
