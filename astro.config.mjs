@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { mermaidFigures } from './src/markdown/mermaid-figures.ts';
+import { pythonFences } from './src/markdown/python-fences.ts';
 import { pyodideFiles } from './src/integrations/pyodide-files.ts';
 import { monacoCss } from './src/editor/monaco-css-plugin.ts';
 import { cspCheck } from './src/integrations/csp.ts';
@@ -31,7 +32,8 @@ export default defineConfig({
   server: { headers: isolationHeaders },
   markdown: {
     // Sätteri (Astro 7's default processor) runs its own mdast/hast plugins; MDX inherits them.
-    processor: satteri({ mdastPlugins: [mermaidFigures(new URL('./', import.meta.url))] }),
+    // pythonFences() records each ```python fence in the lesson manifest (tests read it there).
+    processor: satteri({ mdastPlugins: [mermaidFigures(new URL('./', import.meta.url)), pythonFences()] }),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
     shikiConfig: {
       // Both palettes ship as CSS variables; src/styles/code.css picks one by the site theme.
@@ -46,6 +48,11 @@ export default defineConfig({
     plugins: [monacoCss()],
     optimizeDeps: { exclude: ['pyodide'] },
     // Never inline a script: a strict CSP lists only the hashed theme script (src/components/theme-script.ts).
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      // after-load.ts rides in the chunk every page already loads: a chunk of its own would cost a
+      // request and bytes before load (tests/e2e/site-budget.spec.ts).
+      rollupOptions: { output: { manualChunks: (id) => (/src\/components\/(after-load|page-parts)\.ts$/.test(id) ? 'page-parts' : undefined) } },
+    },
   },
 });

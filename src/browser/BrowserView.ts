@@ -5,7 +5,8 @@
  * site: docs/decisions/in-page-browser.md.
  */
 import type { RunResult } from '../runtime/client.ts';
-import { h } from '../lesson/results/dom.ts';
+import { h } from '../dom/elements.ts';
+import { expectFrameNavigation, guardFrameHistory } from '../dom/frame-history.ts';
 import { BrowserHistory, mustRefetch, type Entry } from './BrowserHistory.ts';
 import { encodeForm, encodeUrlencoded, type FormEntry } from './form-encoding.ts';
 import { FRAME_SCRIPT } from './frame-script.ts';
@@ -321,8 +322,18 @@ export function renderBrowser(request: Uint8Array, result: RunResult, host: Brow
     if (e.effectiveDirective !== 'frame-src' || !child) return;
     const target = appTarget(e.blockedURI, siteOrigin);
     if (target === null) { blocked(e.blockedURI, 'navigation to another site'); return; }
+    expectFrameNavigation();
     void navigate({ method: 'GET', target, kind: 'document', referrer: history.current?.target ?? null, user: false }, 'push', false);
   };
+
+  // The page's frame shares this tab's session history: a page that adds entries to it (location.hash
+  // or history.pushState in a loop) is stopped and the tab goes back over them (frame-history.ts). The
+  // browser's own Back and Forward keep their own list (BrowserHistory), so they still work.
+  guardFrameHistory(box, (entries) => {
+    const message = `This page added ${entries === 1 ? 'an entry' : `${entries} entries`} to your browser's own history (location.hash or history.pushState), which this browser does not allow: it was stopped, and your browser was taken back over them. This browser's Back, Forward and Reload still work.`;
+    showError(message);
+    say(message, true);
+  });
 
   const start = async () => {
     const doc = hostFrame.contentDocument;

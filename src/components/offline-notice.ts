@@ -1,7 +1,7 @@
 /**
  * Registers the service worker (/sw.js, written at build by src/integrations/service-worker/) once the
  * page has loaded, and tells the reader what it means for them. `?sw=off` unregisters it (tests,
- * debugging). Nothing here runs before `load`, so it never delays the page.
+ * debugging). OfflineNotice.astro starts it after `load`, so it never delays the page.
  */
 
 const MESSAGES = {
@@ -69,22 +69,17 @@ export function startOfflineNotice(box: HTMLElement): void {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
   addEventListener('offline', () => show(box, MESSAGES.offline));
   addEventListener('online', () => show(box, MESSAGES.online));
-  const off = new URLSearchParams(location.search).get('sw') === 'off';
-  const start = () => {
-    if (!navigator.onLine) show(box, MESSAGES.offline);
-    if (off) {
-      navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => r.unregister()), () => {});
-      return;
-    }
-    navigator.serviceWorker.register('/sw.js').then((registration) => {
-      // Blocked service workers (Playwright's serviceWorkers: 'block') resolve with nothing.
-      if (!registration) return;
-      watch(box, registration);
-      healIfGone(registration).catch(() => {});
-    }, () => {
-      // No service worker (a private window, a host without HTTPS): the site still works online.
-    });
-  };
-  if (document.readyState === 'complete') start();
-  else addEventListener('load', start, { once: true });
+  if (!navigator.onLine) show(box, MESSAGES.offline);
+  if (new URLSearchParams(location.search).get('sw') === 'off') {
+    navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => r.unregister()), () => {});
+    return;
+  }
+  navigator.serviceWorker.register('/sw.js').then((registration) => {
+    // Blocked service workers (Playwright's serviceWorkers: 'block') resolve with nothing.
+    if (!registration) return;
+    watch(box, registration);
+    healIfGone(registration).catch(() => {});
+  }, () => {
+    // No service worker (a private window, a host without HTTPS): the site still works online.
+  });
 }

@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { afterBuild } from './after-build.ts';
 import { themeScriptHash } from '../components/theme-script.ts';
 import { earlyStartScriptHash } from '../runtime/early-start-script.ts';
 import { frameHostScript } from '../runtime/sandbox/srcdoc.ts';
@@ -105,19 +105,14 @@ export async function unlistedInlineScripts(dist: string, hashes: readonly strin
 
 /** The Astro integration: fails the build when a built page has an inline script the CSP would block. */
 export function cspCheck(): AstroIntegration {
-  return {
-    name: 'csp-check',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const problems = await unlistedInlineScripts(fileURLToPath(dir));
-        if (problems.length) {
-          throw new Error(
-            `Content-Security-Policy: ${problems.length} inline script(s) are not allowed by src/integrations/csp.ts:\n  ` +
-              `${problems.join('\n  ')}\nMove the code into a module script (Astro bundles it as a file), or add its hash to INLINE_SCRIPT_HASHES.`,
-          );
-        }
-        logger.info('every inline script is listed in the Content-Security-Policy');
-      },
-    },
-  };
+  return afterBuild('csp-check', async (dist, logger) => {
+    const problems = await unlistedInlineScripts(dist);
+    if (problems.length) {
+      throw new Error(
+        `Content-Security-Policy: ${problems.length} inline script(s) are not allowed by src/integrations/csp.ts:\n  ` +
+          `${problems.join('\n  ')}\nMove the code into a module script (Astro bundles it as a file), or add its hash to INLINE_SCRIPT_HASHES.`,
+      );
+    }
+    logger.info('every inline script is listed in the Content-Security-Policy');
+  });
 }

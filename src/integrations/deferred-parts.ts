@@ -1,10 +1,11 @@
 /**
  * After `astro build`: the parts of a page nobody reads before its load event leave its HTML for one
- * JSON file per page, which src/components/page-parts.ts fetches and puts back after load:
+ * JSON file per page, which src/components/restore-parts.ts fetches and puts back after load:
  * - the colours and line spans of every highlighted code block (shiki's per-token spans were the
- *   largest part of a phase page: 9.7 of phase 3's 45 KB gzip); the text and so every block's size
- *   stay, so nothing moves when they arrive. The line spans (`.line`, which error and onion marks
- *   use) are back before any Run can mark one;
+ *   largest part of a phase page: 9.7 of phase 3's 45 KB gzip), each block's as it comes near the
+ *   viewport; the text and so every block's size stay, so nothing moves when they arrive. The line
+ *   spans (`.line`, which error and onion marks use) of a block the reader runs are back before its
+ *   Run can mark one (the block is on screen);
  * - exercises' starters, hints, solutions and checks, and predict questions' configurations (read
  *   only once those start, after load);
  * - the result views' stylesheet, which the script that renders a result loads with it (Vite's
@@ -17,13 +18,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/** The <meta> a page names its deferred parts' file in. */
-export const PAGE_PARTS_META = 'wsgi-page-parts';
-
-/** What the file holds: each block's highlighted inner HTML, each template's content and each
- * predict question's configuration, by number. */
-export interface PageParts { colours: string[]; templates: string[]; configs: string[] }
+import { PAGE_PARTS_META, type PageParts } from '../components/page-parts-format.ts';
 
 // Shiki's output is regular: a block's <code> holds line spans, each holding flat token spans whose
 // text is escaped (so "</code></pre>" cannot occur inside it).

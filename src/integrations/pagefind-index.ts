@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { afterBuild } from './after-build.ts';
 
 /** Pagefind's own count of indexed pages, per language, from the entry file it wrote to `bundle`. */
 export async function indexedPages(bundle: string): Promise<number> {
@@ -40,14 +40,9 @@ export async function writeSearchIndex(site: string): Promise<{ files: number; p
 
 /** The Astro integration; list it before serviceWorker(), which precaches what this writes. */
 export function pagefindIndex(): AstroIntegration {
-  return {
-    name: 'pagefind-index',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const t0 = Date.now();
-        const { files, pages } = await writeSearchIndex(fileURLToPath(dir));
-        logger.info(`search index pagefind/: ${pages} pages indexed (of ${files} HTML files) in ${Date.now() - t0} ms`);
-      },
-    },
-  };
+  return afterBuild('pagefind-index', async (dist, logger) => {
+    const t0 = Date.now();
+    const { files, pages } = await writeSearchIndex(dist);
+    logger.info(`search index pagefind/: ${pages} pages indexed (of ${files} HTML files) in ${Date.now() - t0} ms`);
+  });
 }

@@ -11,7 +11,7 @@
 import type { AstroIntegration } from 'astro';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { afterBuild } from './after-build.ts';
 import { headerPolicies } from './csp.ts';
 import { DEPLOY_DIR, nginxIncludes, POLICY_FILE, testPagesDir, type ServingPolicy } from './serving-policy.ts';
 
@@ -46,15 +46,9 @@ export async function writeServingFiles(dist: string, policy: ServingPolicy = { 
 
 /** The Astro integration (see the top of this file). */
 export function servingFiles(): AstroIntegration {
-  return {
-    name: 'serving-files',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const dist = fileURLToPath(dir);
-        const moved = await moveTestPages(dist);
-        await writeServingFiles(dist);
-        logger.info(`${POLICY_FILE} and nginx includes written; ${moved.length} test-only file(s) moved to ${testPagesDir(dist)}`);
-      },
-    },
-  };
+  return afterBuild('serving-files', async (dist, logger) => {
+    const moved = await moveTestPages(dist);
+    await writeServingFiles(dist);
+    logger.info(`${POLICY_FILE} and nginx includes written; ${moved.length} test-only file(s) moved to ${testPagesDir(dist)}`);
+  });
 }

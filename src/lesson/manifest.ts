@@ -11,7 +11,8 @@
 export interface LessonTag {
   /** The page's path, e.g. "/phases/what-wsgi-is/". */
   page: string;
-  kind: 'LiveEditor' | 'OnionView' | 'ConcurrencyView' | 'Exercise' | 'Quiz' | 'Predict';
+  /** "Fence": a ```python code fence of the page's prose (src/markdown/python-fences.ts). */
+  kind: 'LiveEditor' | 'OnionView' | 'ConcurrencyView' | 'Exercise' | 'Quiz' | 'Predict' | 'Fence';
   /** The tag's name on its page (a Quiz is named by its phase slug). */
   name: string;
   config: Record<string, unknown>;

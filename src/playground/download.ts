@@ -6,8 +6,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { ServerMode, Workspace } from '../runtime/client.ts';
 import { SERVER_MODES } from '../runtime/server-modes.ts';
-import { appSpecProblem } from '../workspace/work-schema.ts';
-import { fileNameProblem } from '../workspace/workspace-names.ts';
+import { appSpecProblem, fileNameProblem } from '../workspace/pure.ts';
 
 function save(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
@@ -43,6 +42,14 @@ export function downloadFiles(files: Workspace): string {
   }
   save(new Blob([zipSync(entries) as BlobPart], { type: 'application/zip' }), 'wsgi-app.zip');
   return `wsgi-app.zip${left}`;
+}
+
+/** "Download" in `root`: downloads `files()`, says what in [data-share-status], and opens the commands to run them. */
+export function wireDownload(root: HTMLElement, files: () => Workspace): void {
+  root.querySelector('[data-download]')!.addEventListener('click', () => {
+    root.querySelector('[data-share-status]')!.textContent = `Downloaded ${downloadFiles(files())}. The commands to run it are below.`;
+    root.querySelector<HTMLDetailsElement>('.pg-real')!.open = true;
+  });
 }
 
 /** `text` as one shell word: unchanged when it is plainly safe, else in single quotes. */

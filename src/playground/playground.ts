@@ -6,77 +6,60 @@
  * reader's own saved playground is never touched. Pasting another link while on the page opens it
  * (hashchange). Shared workspaces kept in this browser are listed under the editor, each deletable.
  */
-import { afterLoad, CodeView, Composer, fromPreset, preloadNear, requestBytes, runOnKey, RunPanel, WorkStore, type SavedFiles, type ServerMode } from '../workspace/index.ts';
-import { downloadFiles, runCommands } from './download.ts';
+import { afterLoad, CodeView, Composer, fromPreset, preloadNear, readFiles, requestBytes, RunPanel, WorkStore, type SavedFiles, type ServerMode } from '../workspace/index.ts';
+import { runCommands, wireDownload } from './download.ts';
 import { FileTabs } from './file-tabs.ts';
 import { PRESETS } from './presets.ts';
 import { openFromUrl } from './opening.ts';
-import { encodeShare } from './share.ts';
-import { showBanner, showShared } from './shared-list.ts';
+import { wireShare } from './share.ts';
+import { sharedList, showBanner } from './shared-list.ts';
 import { STARTER } from './starter.ts';
-import { deleteShared, loadState, saveState, workspaceKey, type PlaygroundState } from './workspaces.ts';
+import { saveState, stateOf, workspaceKey, type PlaygroundState } from './workspaces.ts';
 
 const root = document.querySelector<HTMLElement>('[data-playground]')!;
-const banner = document.querySelector<HTMLElement>('[data-banner]')!;
+const $ = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
 const fresh = (): PlaygroundState => ({ files: { 'app.py': STARTER }, active: 'app.py', request: fromPreset(PRESETS[0]), mode: 'reference', appSpec: 'app:app' });
 
 class Playground {
   private state = fresh();
-  private readonly $ = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
-  private readonly composer = new Composer(this.$('[data-composer]'), PRESETS, () => this.store.changed());
-  private readonly panel = new RunPanel(root);
+  private readonly composer = new Composer($('[data-composer]'), PRESETS, () => this.store.changed());
+  private readonly panel = new RunPanel(root, () => void this.run());
+  private readonly listShared = sharedList($<HTMLDetailsElement>('[data-shared-list]'), () => this.store.key);
   private readonly tabs = new FileTabs(root, () => this.state, {
     opened: (save) => { this.show(); if (save) this.store.changed(); },
     listChanged: () => { this.show(); this.store.saveNow(); },
   });
   private readonly view = new CodeView({
-    host: this.$('[data-code-host]'), code: STARTER, label: 'Code of app.py, editable', describedBy: 'pg-keys',
+    host: $('[data-code-host]'), code: STARTER, label: 'Code of app.py, editable', describedBy: 'pg-keys',
     onChange: (value) => { this.state.files[this.state.active] = value; this.store.changed(); },
     onRun: () => void this.run(),
   });
   private readonly store: WorkStore<SavedFiles> = new WorkStore<SavedFiles>({
-    key: workspaceKey(null), notices: root,
-    read: (key) => { const saved = loadState(key); return saved && 'state' in saved ? { v: 2, ...saved.state, rev: saved.rev, savedAt: 0 } : null; },
-    write: (key, body, rev, { force }) => saveState(key, body, rev, force),
+    key: workspaceKey(null), notices: root, read: (key) => readFiles(key), write: (key, body, rev, { force }) => saveState(key, body, rev, force),
     snapshot: () => ({ ...this.state, request: this.composer.state }),
-    apply: (work) => { const { v: _v, rev: _r, savedAt: _s, ...state } = work; this.state = state; this.composer.state = state.request; this.show(); },
+    apply: (work) => { this.state = stateOf(work); this.composer.state = this.state.request; this.show(); },
     text: (work) => JSON.stringify(work.files, null, 1),
     saved: (first) => { if (first) this.listShared(); },
   });
 
   constructor() {
-    const modeSelect = this.$<HTMLSelectElement>('[data-mode]');
+    const modeSelect = $<HTMLSelectElement>('[data-mode]');
     modeSelect.addEventListener('change', () => { this.state.mode = modeSelect.value as ServerMode; this.show(); this.store.changed(); });
-    const appSpec = this.$<HTMLInputElement>('[data-app-spec]');
+    const appSpec = $<HTMLInputElement>('[data-app-spec]');
     appSpec.addEventListener('input', () => { this.state.appSpec = appSpec.value.trim() || 'app:app'; this.showCommands(); this.store.changed(); });
-    root.addEventListener('click', (event) => {
-      const target = event.target as HTMLElement;
-      if (target.closest('[data-action="run"]')) void this.run();
-      if (target.closest('[data-share]')) void this.share();
-      if (target.closest('[data-download]')) {
-        this.store.saveNow();
-        this.$('[data-share-status]').textContent = `Downloaded ${downloadFiles(this.state.files)}. The commands to run it are below.`;
-        this.$<HTMLDetailsElement>('.pg-real').open = true;
-      }
-      const gone = target.closest<HTMLElement>('[data-delete-shared]')?.dataset.deleteShared;
-      if (gone) { deleteShared(gone); if (gone === this.store.key) location.assign(location.pathname); else this.listShared(); }
-    });
-    runOnKey(root, () => void this.run());
+    wireShare(root, () => { this.store.saveNow(); return { v: 1, files: this.state.files, request: this.composer.state, mode: this.state.mode }; });
+    wireDownload(root, () => { this.store.saveNow(); return this.state.files; });
     addEventListener('hashchange', () => { if (this.store.unsaved) this.store.saveNow(); void this.open(); });
   }
 
-  private listShared() {
-    showShared(this.$<HTMLDetailsElement>('[data-shared-list]'), this.store.key);
-  }
-
   private showCommands() {
-    this.$('[data-commands]').textContent = runCommands(this.state.appSpec, this.state.mode);
+    $('[data-commands]').textContent = runCommands(this.state.appSpec, this.state.mode);
   }
 
   private show(): Promise<void> {
     this.tabs.render();
-    this.$<HTMLSelectElement>('[data-mode]').value = this.state.mode;
-    this.$<HTMLInputElement>('[data-app-spec]').value = this.state.appSpec;
+    $<HTMLSelectElement>('[data-mode]').value = this.state.mode;
+    $<HTMLInputElement>('[data-app-spec]').value = this.state.appSpec;
     this.showCommands();
     return this.view.swap(this.state.files[this.state.active] ?? '', `Code of ${this.state.active}, editable`);
   }
@@ -93,27 +76,14 @@ class Playground {
     if (mark && this.state.active === file && this.view.opened) this.view.markLine(mark);
   }
 
-  private async share() {
-    this.store.saveNow();
-    const out = this.$('[data-share-status]');
-    const url = `${location.origin}${location.pathname}${await encodeShare({ v: 1, files: this.state.files, request: this.composer.state, mode: this.state.mode })}`;
-    try {
-      await navigator.clipboard.writeText(url);
-      out.textContent = `Share link copied (${url.length} characters). Whoever opens it sees these files as their own copy; nothing runs until they click Run.`;
-    } catch {
-      out.textContent = url;
-    }
-    root.dataset.shareUrl = url;
-  }
-
   /** Open the workspace the URL names: a share link's own workspace, else the reader's playground. */
   async open() {
     this.panel.stop();
     const opened = await openFromUrl(location.hash, location.pathname, fresh());
     this.store.moveTo(opened.key, opened.rev);
     this.state = opened.state;
-    this.$('[data-shared-tag]').hidden = !opened.shared;
-    showBanner(banner, opened.banner);
+    $('[data-shared-tag]').hidden = !opened.shared;
+    showBanner(document.querySelector<HTMLElement>('[data-banner]')!, opened.banner);
     this.composer.state = this.state.request;
     this.panel.results.hidden = true;
     void this.show();

@@ -8,7 +8,7 @@
  */
 import type { ServerMode, Workspace } from '../runtime/client.ts';
 import type { RequestState } from '../workspace/index.ts';
-import { describe, filesProblem, modeProblem, requestProblem } from '../workspace/work-schema.ts';
+import { describe, filesProblem, modeProblem, requestProblem } from '../workspace/pure.ts';
 
 export interface SharedWork {
   v: 1;
@@ -79,6 +79,24 @@ async function sha256(bytes: Uint8Array): Promise<string> {
 export async function encodeShare(work: SharedWork): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(work));
   return `#${PARAM}=${toBase64Url(await deflate(json))}`;
+}
+
+/**
+ * "Copy share link" in `root`: copies a link to this page carrying `work()` and says so in
+ * [data-share-status] (the link itself when the clipboard refuses); the link is also root's data-share-url.
+ */
+export function wireShare(root: HTMLElement, work: () => SharedWork): void {
+  root.querySelector('[data-share]')!.addEventListener('click', async () => {
+    const url = `${location.origin}${location.pathname}${await encodeShare(work())}`;
+    const status = root.querySelector('[data-share-status]')!;
+    try {
+      await navigator.clipboard.writeText(url);
+      status.textContent = `Share link copied (${url.length} characters). Whoever opens it sees these files as their own copy; nothing runs until they click Run.`;
+    } catch {
+      status.textContent = url;
+    }
+    root.dataset.shareUrl = url;
+  });
 }
 
 /** What is wrong with a decoded link's payload, in plain words, or null. */

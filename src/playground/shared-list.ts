@@ -1,8 +1,24 @@
 /** The playground's list of shared workspaces kept in this browser, each with a Delete button. */
-import { listShared } from './workspaces.ts';
+import { deleteShared, listShared } from './workspaces.ts';
 
-/** Draw the list in `box` (a <details> with a summary and a list); `current` is the open workspace's key. */
-export function showShared(box: HTMLDetailsElement, current: string): void {
+/**
+ * The list in `box` (a <details> with a summary and a list), its Delete buttons working: deleting the
+ * open workspace (`current()` is its key) goes back to the reader's own playground. Returns what redraws it.
+ */
+export function sharedList(box: HTMLDetailsElement, current: () => string): () => void {
+  const show = () => showShared(box, current());
+  box.addEventListener('click', (event) => {
+    const gone = (event.target as HTMLElement).closest<HTMLElement>('[data-delete-shared]')?.dataset.deleteShared;
+    if (!gone) return;
+    deleteShared(gone);
+    if (gone === current()) location.assign(location.pathname);
+    else show();
+  });
+  return show;
+}
+
+/** Draw the list in `box`; `current` is the open workspace's key. */
+function showShared(box: HTMLDetailsElement, current: string): void {
   const entries = listShared();
   box.hidden = entries.length === 0;
   box.querySelector('summary')!.textContent = `Shared workspaces kept in this browser (${entries.length})`;

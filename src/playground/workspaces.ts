@@ -21,6 +21,9 @@ export const MAX_SHARED = 8;
 /** The most one shared workspace may keep in storage, in characters of its files and request. */
 export const MAX_SHARED_CHARS = 300_000;
 
+/** The state a saved entry holds. */
+export const stateOf = ({ v: _v, rev: _rev, savedAt: _at, ...state }: SavedFiles): PlaygroundState => state;
+
 /** The storage key of the reader's own playground, or of one shared link (by its SHA-256 id). */
 export function workspaceKey(sharedId: string | null): string {
   return sharedId ? `${SHARED_PREFIX}${sharedId}` : MINE;
@@ -32,10 +35,7 @@ export function workspaceKey(sharedId: string | null): string {
  */
 export function loadState(key: string): { state: PlaygroundState; rev: number } | { damaged: string; rev: number } | null {
   const saved = readFiles(key);
-  if (saved) {
-    const { v: _v, rev, savedAt: _at, ...state } = saved;
-    return { state, rev };
-  }
+  if (saved) return { state: stateOf(saved), rev: saved.rev };
   const damaged = damagedFiles(key, safeStorage());
   return damaged ? { damaged, rev: storedRev(key) } : null;
 }

@@ -4,10 +4,8 @@
  * of the site adds must be listed here to travel with a progress file.
  */
 import { PROGRESS_KEY } from './progress.ts';
-import { EXERCISE_PREFIX, savedWorkProblem } from '../workspace/saved-work.ts';
-import { savedFilesProblem } from '../workspace/saved-files.ts';
-import { describe } from '../workspace/work-schema.ts';
-import { QUIZ_SEED_KEY, SEED_PATTERN } from '../lesson/quiz/seed.ts';
+import { describe, EXERCISE_PREFIX, savedFilesProblem, savedWorkProblem } from '../workspace/pure.ts';
+import { QUIZ_SEED_KEY, SEED_PATTERN } from '../lesson/quiz/index.ts';
 
 /** Exercise code is kept under this prefix + the exercise name. */
 export const EXERCISE_CODE_PREFIX = EXERCISE_PREFIX;

@@ -133,6 +133,10 @@ export function createWorkerCore(opts: WorkerCoreOptions): (data: unknown) => Pr
       case 'init': return init(msg);
       case 'set-files':
         if (!rt) return opts.post({ type: 'failed', id: msg.id, message: 'Python is not loaded.', fatal: true });
+        // A stop that came as the last run ended on its own (a time limit reached while an output flood
+        // was already being cut) is still pending in the buffer: writing the files runs Python too, and
+        // it raised KeyboardInterrupt here ("The files could not be written"), failing the next run.
+        if (interrupt) Atomics.store(interrupt, 0, 0);
         try {
           return opts.post({ type: 'files-set', id: msg.id, count: rt.set_files(JSON.stringify(msg.files)) });
         } catch (err) {

@@ -18,7 +18,13 @@ export interface CodeBoxOptions extends Omit<CodeViewOptions, 'code' | 'built'> 
   notices: HTMLElement;
   /** What is kept beside the code (a LiveEditor's composed request): read when saving, set when restoring. */
   extra?: { get(): unknown; set(value: unknown): void };
-  /** Whenever the code changes or a reset can (no longer) be undone: update the "modified" tag and buttons. */
+  /**
+   * The element holding the box's own controls, each optional: the "modified" tag ([data-modified]),
+   * Reset ([data-action="reset"]) and Undo reset ([data-action="undo-reset"]); the box keeps them up
+   * to date, and focus moves from one button to the other.
+   */
+  controls?: HTMLElement;
+  /** Whenever the code changes or a reset can (no longer) be undone. */
   onState?(state: { modified: boolean; canUndo: boolean }): void;
 }
 
@@ -28,6 +34,7 @@ export class CodeBox {
   /** The stored work found when the box was made (null: the reader sees the lesson's code). */
   readonly restored: SavedWork | null;
   private readonly originalHash: string;
+  private readonly showControls: (modified: boolean, canUndo: boolean) => void;
   private resetFrom: string | undefined;
   /** The code last read from or written to storage: showing it again needs no save. */
   private stored: string;
@@ -35,6 +42,7 @@ export class CodeBox {
   constructor(private readonly options: CodeBoxOptions) {
     const { original, key, notices, extra } = options;
     this.originalHash = hashText(original);
+    this.showControls = this.wireControls(options.controls);
     this.store = new WorkStore<SavedWork>({
       key, notices,
       read: (k) => readWork(k),
@@ -71,7 +79,22 @@ export class CodeBox {
   }
 
   private emit() {
-    this.options.onState?.({ modified: this.modified, canUndo: this.resetFrom !== undefined });
+    const state = { modified: this.modified, canUndo: this.resetFrom !== undefined };
+    this.showControls(state.modified, state.canUndo);
+    this.options.onState?.(state);
+  }
+
+  private wireControls(root: HTMLElement | undefined) {
+    const tag = root?.querySelector<HTMLElement>('[data-modified]');
+    const reset = root?.querySelector<HTMLButtonElement>('[data-action="reset"]');
+    const undo = root?.querySelector<HTMLButtonElement>('[data-action="undo-reset"]');
+    reset?.addEventListener('click', () => { if (this.modified) { this.reset(); undo?.focus(); } });
+    undo?.addEventListener('click', () => { this.undoReset(); reset?.focus(); });
+    return (modified: boolean, canUndo: boolean) => {
+      if (tag) tag.hidden = !modified;
+      if (reset) reset.disabled = !modified;
+      if (undo) undo.hidden = !canUndo;
+    };
   }
 
   private restore(work: SavedWork) {

@@ -9,24 +9,30 @@
  *   replaces it on focus or click (`opensOn: 'enter'` for a copy that opens on Enter), once.
  *   `view.value` gets the code, `view.set(code)` sets it (undoable), `view.open()` opens the editor
  *   now, `view.markLine({ line, message })` marks an error. It follows the site's theme by itself.
- * - `new CodeBox({ host, original, key, notices, label, onState })`: a CodeView whose work is saved as
- *   the reader types (revisioned: two tabs never overwrite each other; a notice asks which to keep),
- *   with `reset()` / `undoReset()`. Keys: `workKey(location.pathname, name)`.
+ * - `new CodeBox({ host, original, key, notices, controls, label, onState })`: a CodeView whose work is
+ *   saved as the reader types (revisioned: two tabs never overwrite each other; a notice asks which to
+ *   keep), with `reset()` / `undoReset()`; `controls` (an element) holds its "modified" tag, Reset and
+ *   Undo reset, which it then keeps up to date. Keys: `workKey(location.pathname, name)`.
  * - `WorkStore` + `readFiles`/`writeFiles`: the same saving policy for work of several files.
  *
  * Running (one Python per page, started when needed: `runtime()`, `preload()`):
- * - `new RunPanel(root)`: Run/Stop, the status line (`StatusLine.astro`) and the results area inside
- *   `root`. `panel.request({ files, file, kind, bytes, mode, appSpec })` runs once, renders every
+ * - `new RunPanel(root, onRun)`: Run/Stop, the status line (`StatusLine.astro`) and the results area
+ *   inside `root`; `onRun` is called by Run (or its form's submit) and Ctrl/Cmd+Enter in `root`. `panel.request({ files, file, kind, bytes, mode, appSpec })` runs once, renders every
  *   result view into the results area and resolves with `{ result: RunResult | null, mark }`;
- *   `panel.track(start, show)` runs anything else (a simulation) with the same controls.
+ *   `panel.track(start, show)` runs anything else (a simulation) with the same controls;
+ *   `panel.runWhenReady(run)` starts Python and makes a first run once it is ready (unless one began).
  * - `renderResults(result, context)` (lazy: `await results()`) renders a RunResult into any element,
  *   for a surface that shows results its own way.
  * - `RunStatus.for(element)`, `preloadNear(elements)`: status lines, and Python started early for
  *   surfaces near the viewport.
  *
- * Entry points: this file (the browser API), `early.ts` (what a boot script may load with the page),
- * and the pure checks `work-schema.ts` and `workspace-names.ts` (no DOM, no runtime: Node tests and
- * build-time code import them directly).
+ * A surface's tag: `readConfig(element, tag)` reads the JSON its .astro wrote; `builtCode(host)` the
+ * code the build highlighted (so the code is not in the page twice).
+ *
+ * Entry points: this file (the browser API), `early.ts` (what a boot script may load with the page:
+ * `lazySurfaces` builds a surface's controller on the reader's first touch), `pure.ts` (the checks of
+ * saved and shared work and the file-name rule: no DOM, no runtime, for Node tests and build-time
+ * code), and `StatusLine.astro` (the status line's markup, for a surface's .astro tag).
  *
  * The runtime is reached through `runtime()` only (the client of src/runtime/client.ts); nothing here
  * reaches into a surface, and no surface reaches into another.
@@ -41,6 +47,7 @@ export { preload, pythonName, runtime } from './runtime.ts';
 export { renderNotice } from './notices.ts';
 export { lineDiff, type DiffLine } from './line-diff.ts';
 export { showPlainCode } from './static-code.ts';
+export { builtCode, readConfig } from './surface-config.ts';
 export { appSpecProblem, describe, filesProblem, modeProblem, requestProblem } from './work-schema.ts';
 export { fileNameProblem } from './workspace-names.ts';
 export type { CodeEditor } from '../editor/code-editor.ts';
@@ -49,8 +56,7 @@ export {
   type SavedWork, type SaveOutcome,
 } from './saved-work.ts';
 export { damagedFiles, readFiles, writeFiles, type SavedFiles } from './saved-files.ts';
-export { Composer } from '../lesson/composer/composer.ts';
-export { fromPreset, requestBytes, type RequestPreset, type RequestState } from '../lesson/composer/request-state.ts';
+export { Composer, fromPreset, requestBytes, type RequestPreset, type RequestState } from '../lesson/composer/index.ts';
 export type { RunResult, ServerMode, SimulationResult, Workspace } from '../runtime/client.ts';
 
 /** The result views, loaded when first needed (they are most of a run's code). */

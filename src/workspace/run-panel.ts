@@ -5,10 +5,10 @@
  * `track` runs anything else the runtime offers (a simulation) with the same controls.
  */
 import type { RunHandle, RunResult, ServerMode, Workspace } from '../runtime/client.ts';
-import { errorLine, plainWords } from '../lesson/results/plain-errors.ts';
 import type { ErrorMark } from './code-view.ts';
+import { runOnKey } from './early.ts';
 import { RunStatus } from './run-status.ts';
-import { runtime } from './runtime.ts';
+import { preload, runtime } from './runtime.ts';
 
 /** What one Run sends. */
 export interface RunRequest {
@@ -39,22 +39,41 @@ export class RunPanel {
   private readonly stopButton: HTMLButtonElement;
   private handle: RunHandle | null = null;
   private busy = false;
+  /** A run was started here (by the reader or automatically). */
+  private ran = false;
   /** The result tab the reader chose last, opened again by the next run. */
   private tab: string | undefined;
 
-  /** `root` holds [data-action="run"], [data-action="stop"], a StatusLine ([data-status]) and [data-results]. */
-  constructor(root: HTMLElement) {
+  /** `root` holds [data-action="run"], [data-action="stop"], a StatusLine ([data-status]) and [data-results];
+   * its data-result-tab names the result tab to open first, until the reader picks another.
+   * `onRun`: what Run does, called by the Run button (or its form's submit) and Ctrl/Cmd+Enter in `root`. */
+  constructor(root: HTMLElement, onRun?: () => void) {
     this.runButton = root.querySelector('[data-action="run"]')!;
     this.stopButton = root.querySelector('[data-action="stop"]')!;
     this.status = RunStatus.for(root.querySelector('[data-status]')!);
     this.results = root.querySelector('[data-results]')!;
     this.stopButton.addEventListener('click', () => this.stop());
     if (root.closest('[data-onion-view]')) this.tab = 'Onion';
+    if (root.dataset.resultTab) this.tab = root.dataset.resultTab;
+    if (onRun) {
+      const form = this.runButton.type === 'submit' ? this.runButton.form : null;
+      if (form) form.addEventListener('submit', (event) => { event.preventDefault(); onRun(); });
+      else this.runButton.addEventListener('click', onRun);
+      runOnKey(root, onRun);
+    }
   }
 
   /** True while a run lasts. */
   get running(): boolean {
     return this.busy;
+  }
+
+  /** Start Python now and call `run` once it is ready, unless a run was started by then (a first run nobody asked for). */
+  runWhenReady(run: () => void): void {
+    const go = () => { if (!this.ran && !this.busy && runtime().state === 'ready') run(); };
+    runtime().on('state', (state) => { if (state === 'ready') go(); });
+    preload();
+    go();
   }
 
   /** Stop the run in progress, if any. */
@@ -70,6 +89,7 @@ export class RunPanel {
   async track<R>(start: () => RunHandle, show: (result: R) => Node | Promise<Node>, { automatic = false, live }: { automatic?: boolean; live?: Node } = {}): Promise<R | null> {
     if (this.busy) return null;
     this.busy = true;
+    this.ran = true;
     this.results.hidden = false;
     if (live) this.results.replaceChildren(live);
     const hadFocus = document.activeElement === this.runButton;
@@ -113,7 +133,7 @@ export class RunPanel {
     const result = await this.track<RunResult>(
       () => (req.kind === 'request' ? runtime().request(req.bytes, options) : runtime().runScript(req.file, options)),
       async (result) => {
-        const { renderResults, runError } = await views;
+        const { errorLine, plainWords, renderResults, runError } = await views;
         const error = runError(result);
         const line = error ? errorLine(error, req.file) : null;
         if (error && line) mark = { line, message: `${plainWords(error)}\n\n${error.message}` };

@@ -6,6 +6,18 @@ import { preload, pythonName, runtime, watchRuntime, type RuntimeView } from './
 
 const shown = new WeakMap<HTMLElement, RunStatus>();
 
+// Which status lines are on screen. A lesson has up to 30: while Python loads, only those the reader
+// can see follow the progress bar and stage; the others change only when the state does (loading,
+// ready, failed), so the page is not restyled each frame for lines nobody sees.
+let onScreen: IntersectionObserver | null = null;
+function watchOnScreen(root: HTMLElement, status: RunStatus) {
+  if (!('IntersectionObserver' in window)) return status.setOnScreen(true);
+  onScreen ??= new IntersectionObserver((entries) => {
+    for (const e of entries) shown.get(e.target as HTMLElement)?.setOnScreen(e.isIntersecting);
+  });
+  onScreen.observe(root);
+}
+
 function setText(el: HTMLElement, text: string) {
   if (el.textContent !== text) el.textContent = text;
 }
@@ -14,11 +26,16 @@ function setHidden(el: HTMLElement, hidden: boolean) {
   if (el.hidden !== hidden) el.hidden = hidden;
 }
 
+/** A status line's content apart from load progress: off screen, only a change of this redraws it. */
+function shape(v: RuntimeView): string {
+  return `${v.state} ${v.info ? pythonName(v.info) : ''} ${v.error ?? ''}`;
+}
+
 export class RunStatus {
   /** The one RunStatus of a status element (the page's preloader and the editor share it). */
   static for(root: HTMLElement): RunStatus {
     let status = shown.get(root);
-    if (!status) { status = new RunStatus(root); shown.set(root, status); }
+    if (!status) { status = new RunStatus(root); shown.set(root, status); watchOnScreen(root, status); }
     return status;
   }
 
@@ -28,13 +45,24 @@ export class RunStatus {
   private timer: ReturnType<typeof setInterval> | undefined;
   private running = false;
   private view: RuntimeView | null = null;
+  private visible = false;
+  private drawn = ''; // what the line shows apart from progress (see shape())
 
   constructor(root: HTMLElement) {
     this.text = root.querySelector('[data-status-text]')!;
     this.bar = root.querySelector('progress')!;
     this.retry = root.querySelector('[data-retry]')!;
     this.retry.addEventListener('click', () => { runtime().load().catch(() => {}); });
-    watchRuntime((view) => { this.view = view; if (!this.running) this.scheduleRender(); });
+    watchRuntime((view) => {
+      this.view = view;
+      if (!this.running && (this.visible || shape(view) !== this.drawn)) this.scheduleRender();
+    });
+  }
+
+  /** Called as the line comes on or goes off screen: on screen, it shows the latest progress. */
+  setOnScreen(visible: boolean) {
+    this.visible = visible;
+    if (visible && !this.running) this.scheduleRender();
   }
 
   // Progress arrives every 50 ms for every editor on the page: draw at most once a frame, and touch
@@ -50,6 +78,7 @@ export class RunStatus {
   private render() {
     const v = this.view;
     if (!v) return;
+    this.drawn = shape(v);
     setHidden(this.retry, v.state !== 'failed');
     setHidden(this.bar, v.state !== 'loading');
     if (v.state === 'loading') {

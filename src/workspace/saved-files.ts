@@ -6,7 +6,7 @@
  * Unit-tested in tests/unit/editor-saved-work.test.ts.
  */
 import type { ServerMode, Workspace } from '../runtime/client.ts';
-import type { RequestState } from '../lesson/composer/request-state.ts';
+import type { RequestState } from '../lesson/composer/index.ts';
 import { counterProblem, isRecord, parse, readWith, safeStorage, writeWith, type Format, type SaveOutcome, type WorkBody, type WriteOptions } from './saved-work.ts';
 import { describe, filesProblem, modeProblem, requestProblem } from './work-schema.ts';
 

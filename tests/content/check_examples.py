@@ -1,9 +1,14 @@
 """Check every content example: its code is shown on its page, and it runs under wsgiref.
 
+What each page shows comes from the build's lesson manifest (_deploy/lessons.json of $SITE_DIST, else
+dist/; written by src/integrations/lesson-manifest.ts), never from the MDX: the ```python fences
+(kind "Fence", src/markdown/python-fences.ts), the code each <LiveEditor> (and <OnionView>) rendered,
+and the file each <Predict> names.
+
 Rules held here:
-- each content/phases/*/examples/*.py appears verbatim as a ```python fence in that phase's index.mdx,
-  or is imported with ?raw into a <LiveEditor code={...}> (or <OnionView code={...}>) there (the page
-  then shows the file itself);
+- each content/phases/*/examples/*.py appears verbatim as a ```python fence on that phase's page,
+  or is the code of a LiveEditor (an OnionView is one) or the file of a Predict there (the page then
+  shows the file itself);
 - a ```python fence with no matching file must start with "# needs " (code shown for reading only,
   e.g. it imports Flask), so no runnable example can drift from its file;
 - every example serves GET / under wsgiref. One not marked "# pitfall:" runs inside
@@ -14,6 +19,8 @@ Rules held here:
 """
 import asyncio
 import inspect
+import json
+import os
 import re
 import subprocess
 import sys
@@ -22,27 +29,52 @@ from pathlib import Path
 from asgi_driver import call
 from wsgiref_harness import load_app, request, serve
 
-ROOT = Path(__file__).resolve().parents[2] / "content" / "phases"
-FENCE = re.compile(r"^```python[^\n]*\n(.*?)^```\s*$", re.S | re.M)
-RAW_IMPORT = re.compile(r"^import (\w+) from '\./examples/([\w-]+\.py)\?raw';", re.M)
+PROJECT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT / "content" / "phases"
+MANIFEST = "_deploy/lessons.json"
 
 
-def fences(mdx_path):
-    """Return the bodies of all ```python fences in one page, without their trailing newline."""
-    return [body.rstrip("\n") for body in FENCE.findall(mdx_path.read_text())]
+def manifest_tags():
+    """Every lesson tag of the build ($SITE_DIST, else dist/); exits naming the build command when there is none."""
+    path = PROJECT / os.environ.get("SITE_DIST", "dist") / MANIFEST
+    if not path.exists():
+        sys.exit(f"{path} is missing: run `npm run build` first (stage 10 does), or set SITE_DIST to a build.")
+    tags = json.loads(path.read_text())["tags"]
+    if not any(t["kind"] == "Fence" for t in tags):
+        # Every page's ```python fences are recorded since src/markdown/python-fences.ts; none means a
+        # build older than that (or a site with no fence at all: then drop this line).
+        sys.exit(f"{path} records no ```python fence (kind Fence): it predates src/markdown/python-fences.ts; run `npm run build`.")
+    return tags
 
 
-def live_editors(mdx_path):
-    """Return the example file names a page shows through <LiveEditor code={name}> (or OnionView, Predict)."""
-    text = mdx_path.read_text()
-    return {f for var, f in RAW_IMPORT.findall(text) if re.search(r"<(?:LiveEditor|OnionView|Predict)\b[^>]*\bcode=\{%s\}" % var, text)}
+def page_of(phase_dir):
+    """The built page of a phase folder: 02-an-app-from-scratch -> /phases/an-app-from-scratch/."""
+    return "/phases/%s/" % re.sub(r"^\d+-", "", phase_dir.name)
 
 
-def script_editors(mdx_path):
+def shown_code(text):
+    """A file's text as a tag records it (one final newline dropped, as LiveEditor does)."""
+    return text[:-1] if text.endswith("\n") else text
+
+
+def fences(tags, page):
+    """Return the bodies of all ```python fences on one page."""
+    return [t["config"]["code"].rstrip("\n") for t in tags if t["page"] == page and t["kind"] == "Fence"]
+
+
+def live_editors(tags, page, texts):
+    """Return the example file names a page shows through a LiveEditor (or OnionView) or a Predict.
+    `texts` maps each example file name to its text."""
+    codes = {t["config"]["original"] for t in tags if t["page"] == page and t["kind"] == "LiveEditor"}
+    files = {name for name, text in texts.items() if shown_code(text) in codes}
+    return files | {t["config"]["file"] for t in tags if t["page"] == page and t["kind"] == "Predict"}
+
+
+def script_editors(tags, page, texts):
     """Return the example file names a page runs as scripts (<LiveEditor ... run="script">)."""
-    text = mdx_path.read_text()
-    return {f for var, f in RAW_IMPORT.findall(text)
-            if re.search(r"<LiveEditor\b[^>]*\bcode=\{%s\}[^>]*\brun=\"script\"" % var, text)}
+    codes = {t["config"]["original"] for t in tags
+             if t["page"] == page and t["kind"] == "LiveEditor" and t["config"].get("run") == "script"}
+    return {name for name, text in texts.items() if shown_code(text) in codes}
 
 
 def server_complained(log, body):
@@ -60,13 +92,15 @@ def check_asgi(path, app, pitfall):
     return [] if pitfall or (status and status < 500) else [f"{path}: answered status {status!r}"]
 
 
-def check_phase(phase_dir):
-    """Return a list of problems found in one phase folder."""
+def check_phase(phase_dir, tags):
+    """Return a list of problems found in one phase folder (its page's tags from the manifest)."""
     problems = []
-    shown = fences(phase_dir / "index.mdx")
+    page = page_of(phase_dir)
+    shown = fences(tags, page)
     files = sorted((phase_dir / "examples").glob("*.py"))
-    codes = {f.name: f.read_text().rstrip("\n") for f in files}
-    live = live_editors(phase_dir / "index.mdx")
+    texts = {f.name: f.read_text() for f in files}
+    codes = {name: text.rstrip("\n") for name, text in texts.items()}
+    live = live_editors(tags, page, texts)
     for name, code in codes.items():
         if code not in shown and name not in live:
             problems.append(f"{phase_dir.name}/examples/{name}: no identical ```python fence on the page")
@@ -74,7 +108,7 @@ def check_phase(phase_dir):
         if body not in codes.values() and not body.startswith("# needs "):
             first = body.splitlines()[0] if body else "(empty)"
             problems.append(f"{phase_dir.name}/index.mdx: fence with no example file, starting {first!r}")
-    scripts = script_editors(phase_dir / "index.mdx")
+    scripts = script_editors(tags, page, texts)
     for f in files:
         pitfall = codes[f.name].startswith("# pitfall:")
         if f.name in scripts and not re.search(r"^(?:async )?def app\b|^app = ", codes[f.name], re.M):
@@ -108,8 +142,9 @@ def check_phase(phase_dir):
 def main():
     """Check every phase; exit 1 and list the problems if any."""
     problems, count = [], 0
+    tags = manifest_tags()
     for phase_dir in sorted(p for p in ROOT.iterdir() if (p / "index.mdx").exists()):
-        found, n = check_phase(phase_dir)
+        found, n = check_phase(phase_dir, tags)
         problems += found
         count += n
     for p in problems:

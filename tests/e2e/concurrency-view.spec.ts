@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page, type Request } from '@playwright/test';
 import { distDir, serveStatic, type StaticServer } from './runtime-server.ts';
 import { watchPage } from './helpers/watch-page.ts';
 
@@ -22,9 +22,21 @@ const EXAMPLES: Record<string, string> = {
 test.use({ baseURL: BASE });
 test.describe.configure({ mode: 'serial' });
 
+// One page for phase 3's four tests: its view is loaded once, with one Python start (the reader changes
+// the workers, re-runs, edits the code, as one visit). Phase 4's test opens a page of its own, with
+// nothing of the edits before it kept in its storage.
 let server: StaticServer;
-test.beforeAll(async () => { server = await serveStatic(distDir, PORT, true); });
-test.afterAll(async () => { await new Promise((done) => server?.close(done)); });
+let page: Page;
+/** Watches the shared page from its first load (test 1) to the end of test 2, as test 2's own page was. */
+let watch: ReturnType<typeof watchPage>;
+test.beforeAll(async ({ browser }) => {
+  server = await serveStatic(distDir, PORT, true);
+  page = await browser.newPage({ baseURL: BASE });
+});
+test.afterAll(async () => {
+  await page?.context().close();
+  await new Promise((done) => server?.close(done));
+});
 
 interface Config { pool: { file: string } | null; loop: { file: string } | null; slowPath: string; fastPath: string; pattern: string; seed: number }
 type Metrics = { latency: { p95: number }; max_queue: number };
@@ -74,20 +86,24 @@ async function openView(page: Page, path: string, title: string): Promise<Locato
   return view;
 }
 
-test('nothing of Python or the editor loads before the load event', async ({ page }) => {
+test('nothing of Python or the editor loads before the load event', async () => {
   const early: string[] = [];
   let loaded = false;
-  page.on('request', (r) => { if (!loaded && /pyodide|monaco|controller|python_stdlib/i.test(r.url())) early.push(r.url()); });
-  page.on('load', () => { loaded = true; });
+  const onRequest = (r: Request) => { if (!loaded && /pyodide|monaco|controller|python_stdlib/i.test(r.url())) early.push(r.url()); };
+  const onLoad = () => { loaded = true; };
+  page.on('request', onRequest);
+  page.on('load', onLoad);
+  watch = watchPage(page);
   await page.goto(PHASE3);
   await page.waitForLoadState('load');
+  page.off('request', onRequest);
+  page.off('load', onLoad);
   expect(early).toEqual([]);
   await expect(page.getByRole('region', { name: 'A pool of sync workers under load' }).getByLabel('Workers', { exact: true })).toHaveValue('2');
 });
 
-test('changing the worker count shows the p95 the command line computes', async ({ page }) => {
+test('changing the worker count shows the p95 the command line computes', async () => {
   test.setTimeout(420_000);
-  const watch = watchPage(page);
   const view = await openView(page, PHASE3, 'A pool of sync workers under load');
   const before = await cliFor(view);
   await expect.poll(() => cell(view, 'Latency p95')).toBe(before.pool!.metrics.latency.p95);
@@ -104,6 +120,35 @@ test('changing the worker count shows the p95 the command line computes', async 
   await view.screenshot({ path: 'tests/output/concurrency/pool-1280-light.png' });
   test.info().annotations.push({ type: 'simulation ms (browser, 40 requests)', description: await view.getAttribute('data-elapsed-ms') ?? '' });
   expect(problems(watch)).toEqual([]);
+});
+
+test('the same controls give the same numbers on every run', async () => {
+  test.setTimeout(300_000);
+  const view = await openView(page, PHASE3, 'A pool of sync workers under load');
+  const table = view.getByRole('table', { name: /numbers that matter/ });
+  const first = await table.textContent();
+  await view.getByRole('button', { name: 'Run simulation' }).click();
+  await expect(view.getByRole('button', { name: 'Run simulation' })).toBeEnabled();
+  await expect(table).toHaveText(first ?? '');
+});
+
+test('the reader\'s edited code is what runs', async () => {
+  test.setTimeout(420_000);
+  const view = await openView(page, PHASE3, 'A pool of sync workers under load');
+  const edited = readFileSync(EXAMPLES['slow_greeter.py'], 'utf8').replace('time.sleep(2)', 'time.sleep(5)');
+  await view.getByLabel('Code of slow_greeter.py. Focus or click to edit.').click();
+  const editor = view.getByRole('textbox', { name: 'Code of slow_greeter.py, editable' });
+  await expect(editor).toBeFocused({ timeout: 60_000 });
+  // Pasted, as a reader would (typed text would be re-indented by Monaco's auto-indent).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), edited);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(view.getByText('modified', { exact: true })).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  const cli = await cliFor(view, { 'slow_greeter.py': edited });
+  await expect.poll(() => cell(view, 'Latency p95'), { timeout: 90_000 }).toBe(cli.pool!.metrics.latency.p95);
+  expect(cli.pool!.metrics.latency.p95).toBeGreaterThanOrEqual(5);
 });
 
 test('a blocking time.sleep stalls the loop lane; await asyncio.sleep does not', async ({ page }) => {
@@ -123,33 +168,4 @@ test('a blocking time.sleep stalls the loop lane; await asyncio.sleep does not',
   await expect(awaiting.getByRole('img', { name: /^Timeline/ }).locator('[data-lane="loop-requests"] rect')).not.toHaveCount(0);
   await expect(awaiting.getByRole('img', { name: /^Timeline/ }).locator('.cv-stall')).toHaveCount(0);
   await awaiting.screenshot({ path: 'tests/output/concurrency/pool-vs-loop-1280-light.png' });
-});
-
-test('the same controls give the same numbers on every run', async ({ page }) => {
-  test.setTimeout(300_000);
-  const view = await openView(page, PHASE3, 'A pool of sync workers under load');
-  const table = view.getByRole('table', { name: /numbers that matter/ });
-  const first = await table.textContent();
-  await view.getByRole('button', { name: 'Run simulation' }).click();
-  await expect(view.getByRole('button', { name: 'Run simulation' })).toBeEnabled();
-  await expect(table).toHaveText(first ?? '');
-});
-
-test('the reader\'s edited code is what runs', async ({ page }) => {
-  test.setTimeout(420_000);
-  const view = await openView(page, PHASE3, 'A pool of sync workers under load');
-  const edited = readFileSync(EXAMPLES['slow_greeter.py'], 'utf8').replace('time.sleep(2)', 'time.sleep(5)');
-  await view.getByLabel('Code of slow_greeter.py. Focus or click to edit.').click();
-  const editor = view.getByRole('textbox', { name: 'Code of slow_greeter.py, editable' });
-  await expect(editor).toBeFocused({ timeout: 60_000 });
-  // Pasted, as a reader would (typed text would be re-indented by Monaco's auto-indent).
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((text) => navigator.clipboard.writeText(text), edited);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-  await expect(view.getByText('modified', { exact: true })).toBeVisible();
-  await page.keyboard.press('ControlOrMeta+Enter');
-  const cli = await cliFor(view, { 'slow_greeter.py': edited });
-  await expect.poll(() => cell(view, 'Latency p95'), { timeout: 90_000 }).toBe(cli.pool!.metrics.latency.p95);
-  expect(cli.pool!.metrics.latency.p95).toBeGreaterThanOrEqual(5);
 });

@@ -44,3 +44,16 @@ export async function runAndReadStatus(editor: Locator): Promise<string> {
   await expect(status).toBeVisible({ timeout: 30_000 });
   return (await status.textContent()) ?? '';
 }
+
+/** The text of every line of the Timeline tab. */
+export async function timelineLines(editor: Locator): Promise<string[]> {
+  await editor.getByRole('tab', { name: 'Timeline' }).click();
+  const items = editor.getByRole('tabpanel').getByRole('listitem');
+  await expect(items.first()).toBeVisible();
+  return items.allTextContents();
+}
+
+/** Lines that show words of the trace's data model, which must never reach the reader. */
+export function internals(lines: string[]): string[] {
+  return lines.filter((line) => /[{}]|"\w+":|status_line|last_chunk|error_page|errors write|ms error response|response bytes|body_size/.test(line));
+}

@@ -42,7 +42,11 @@ async function expectNextRunWorks(page: Page) {
 }
 
 // One page for the whole file (Python loads once); a failure restarts the worker and reloads it.
-test.describe.configure({ timeout: 240_000 });
+// mode 'default': the tests in order in one worker. The config runs files fullyParallel, which makes
+// each test a group of its own, and Playwright runs beforeAll and afterAll around every group: a new
+// page and a Python start per test (36, 196 s). In one page each attack is also followed by the next
+// one, so "the next run works" holds after every attack in turn, and the last test sees the whole suite.
+test.describe.configure({ mode: 'default', timeout: 240_000 });
 
 let page: Page;
 let watch: ReturnType<typeof watchPage>;

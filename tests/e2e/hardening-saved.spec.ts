@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { watchPage } from './helpers/watch-page.ts';
+import { asSaveDataReader } from './helpers/save-data.ts';
 import { liveEditor, PHASE1 } from './editor-page.ts';
 
 // Saved work read back from storage is hostile input too: an entry edited by hand, imported, or left
@@ -51,6 +52,7 @@ for (const [what, files, extra, words] of [
   ['hostile names (zip)', { 'app.py': 'x = 1  # mine\n', '../../.bashrc': 'rm -rf ~', '/etc/x.py': 'y' }, {}, 'is a path'],
 ] as const) {
   test(`a playground entry with ${what} is not used: the starter is shown with a notice, and only safe names are downloaded`, async ({ page }) => {
+    await asSaveDataReader(page.context()); // never Run: Python must not start by itself (helpers/save-data.ts)
     const watch = watchPage(page);
     await seed(page, { [MINE]: playground(files, extra) });
     await page.goto('/playground/');
@@ -70,6 +72,7 @@ for (const [what, files, extra, words] of [
 }
 
 test('an application spec from storage is quoted in the shell commands shown', async ({ page }) => {
+  await asSaveDataReader(page.context());
   await seed(page, { [MINE]: playground({ 'app.py': 'x = 1\n' }, { appSpec: 'app:app; touch /tmp/pwned', mode: 'gunicorn' }) });
   await page.goto('/playground/');
   await expect(page.locator('[data-commands]')).toHaveText("python3 -m pip install gunicorn\ngunicorn --bind 127.0.0.1:8000 'app:app; touch /tmp/pwned'");

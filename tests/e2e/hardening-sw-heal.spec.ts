@@ -1,9 +1,10 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic, type StaticServer } from './runtime-server.ts';
 import { PHASE1 } from './editor-page.ts';
+import { asSaveDataReader } from './helpers/save-data.ts';
 
 // The service worker heals instead of trusting its caches (src/integrations/service-worker/sw-template.js):
 // Cache Storage is writable by any script of the origin, so an entry rewritten there is never served (it
@@ -12,6 +13,10 @@ import { PHASE1 } from './editor-page.ts';
 // (src/components/offline-notice.ts) instead of leaving readers on it forever.
 test.use({ serviceWorkers: 'allow' });
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
+// Nothing here runs Python: every browser is a Save-Data reader's, whose phase pages never start it by
+// themselves (helpers/save-data.ts). Each of the ~15 loads of a phase page started it in the background.
+// Python's files are still precached and served by the worker (its install does not ask the page).
+test.beforeEach(async ({ context }) => { await asSaveDataReader(context, false); });
 
 // SW_HEAL_PORT: another port when two runs share a machine (stage 70 uses 8482).
 const PORT = Number(process.env.SW_HEAL_PORT ?? 8482);
@@ -36,6 +41,7 @@ async function stop() {
   server = null;
 }
 test.afterAll(async () => {
+  await shared?.context.close();
   await stop();
   if (root) rmSync(root, { recursive: true, force: true });
 });
@@ -45,6 +51,29 @@ async function installed(page: Page, path = PAGE): Promise<void> {
   await page.goto(base + path);
   await expect(page.getByRole('status').filter({ hasText: 'now works offline' })).toBeVisible({ timeout: 120_000 });
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+}
+
+/**
+ * The first four tests attack one installed worker in turn (each install precaches ~20 MB): one context,
+ * installed by the first; each later test brings the server back and opens the page, controlled, online.
+ * (A test that fails skips the rest: the file runs in order.)
+ */
+let shared: { context: BrowserContext; page: Page } | null = null;
+async function installedOnce(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  if (!shared) {
+    await serve();
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    await asSaveDataReader(context, false);
+    shared = { context, page: await context.newPage() };
+    await installed(shared.page);
+    return shared;
+  }
+  server ??= await serveStatic(root, PORT, true);
+  await shared.context.setOffline(false);
+  const { page } = shared;
+  await page.goto(base + PAGE);
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  return shared;
 }
 
 /** The controlling worker's verification counters. */
@@ -74,9 +103,8 @@ function cachedText(page: Page, path: string): Promise<string | null> {
   }, path);
 }
 
-test('a script or page rewritten in the cache is never served: fetched again online, refused offline', async ({ context, page }) => {
-  await serve();
-  await installed(page);
+test('a script or page rewritten in the cache is never served: fetched again online, refused offline', async ({ browser }) => {
+  const { context, page } = await installedOnce(browser);
   const script = await page.evaluate(() => new URL(document.querySelector<HTMLScriptElement>('script[type=module][src^="/_astro/"]')!.src).pathname);
   const payload = 'document.documentElement.dataset.pwned = "yes";';
   await tamper(page, script, payload, 'text/javascript');
@@ -110,9 +138,8 @@ test('a script or page rewritten in the cache is never served: fetched again onl
   await context.setOffline(false);
 });
 
-test('the right bytes under rewritten headers are served with the type of their path, status 200', async ({ page }) => {
-  await serve();
-  await installed(page);
+test('the right bytes under rewritten headers are served with the type of their path, status 200', async ({ browser }) => {
+  const { page } = await installedOnce(browser);
   await page.evaluate(async (path) => {
     const name = (await caches.keys()).find((n) => n.startsWith('wsgi-site-'))!;
     const cache = await caches.open(name);
@@ -126,9 +153,8 @@ test('the right bytes under rewritten headers are served with the type of their 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
 
-test('Python’s files are verified too when they come from the cache (offline)', async ({ context, page }) => {
-  await serve();
-  await installed(page);
+test('Python’s files are verified too when they come from the cache (offline)', async ({ browser }) => {
+  const { context, page } = await installedOnce(browser);
   await tamper(page, '/pyodide/pyodide-lock.json', '{"packages": {}}', 'application/json');
   await stop();
   await context.setOffline(true);
@@ -144,9 +170,8 @@ test('Python’s files are verified too when they come from the cache (offline)'
   await context.setOffline(false);
 });
 
-test('a deleted cache falls back to the network, and the cache fills again', async ({ page }) => {
-  await serve();
-  await installed(page);
+test('a deleted cache falls back to the network, and the cache fills again', async ({ browser }) => {
+  const { page } = await installedOnce(browser);
   await page.evaluate(async () => { for (const name of await caches.keys()) await caches.delete(name); });
   const reloaded = await page.reload();
   expect(reloaded?.status()).toBe(200);

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type FrameLocator, type Page } from '@playwright/test';
+import { axeViolations } from './helpers/axe.ts';
 import { watchPage } from './helpers/watch-page.ts';
 
 // The Browser tab (src/browser/): one app, one Python start, every flow a reader would try — links and
@@ -65,7 +65,7 @@ def route(environ):
     if path == "/refresh":
         return page("Refresh", '<meta http-equiv="refresh" content="0; url=go?from=meta">')
     if path == "/go":
-        return page("Go", '<p id=from>%s</p><script>if (!location.hash) setTimeout(() => { location.href = "/about"; }, 300);</script>' % environ.get("QUERY_STRING", ""))
+        return page("Go", '<p id=from>%s</p><button id=next>Next</button><script>document.getElementById("next").onclick = () => { location.href = "/about"; };</script>' % environ.get("QUERY_STRING", ""))
     if path == "/loop":
         return "302 Found", [("Location", "/loop")], b""
     if path == "/again":
@@ -89,9 +89,50 @@ async function paste(page: Page, code: string) {
   await page.keyboard.press('ControlOrMeta+V');
 }
 
-test('the Browser tab clicks through the app: links, Back/Forward, a POST and its redirect, CSS, image, fetch, a login cookie, and loops stopped', async ({ page }) => {
-  const watch = watchPage(page);
+// The playground's screenshots (once editor-screenshots.spec.ts, with a page load and a Python of its own)
+// and then the Browser tab share one page and one Python: the screenshots of the playground as it opens
+// (its default app run), then the reader pastes the app above. In order in one worker; a failed test
+// does not skip the next, which then gets a new worker and page.
+test.describe.configure({ mode: 'default' });
+const WIDTHS = [1280, 360];
+const THEMES = ['light', 'dark'] as const;
+let page: Page;
+/** Watches the page from its load (the Browser test reads it: problems of the screenshots test too). */
+let watch: ReturnType<typeof watchPage>;
+test.beforeAll(async ({ browser }) => {
+  page = await browser.newPage();
+  watch = watchPage(page);
+  await page.setViewportSize({ width: WIDTHS[0], height: 1000 });
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(PLAYGROUND);
+});
+test.afterAll(async () => { await page?.close(); });
+
+// Screenshots of the playground with its results open, desktop and phone width, both themes, for review
+// (tests/output/screenshots/playground-*.png; a LiveEditor's are taken in editor-a11y.spec.ts). Each
+// checks what a reader would: the results rendered, and the page does not scroll sideways at that
+// width. The page loads light and the reader's system switches to dark (the site and the editor follow
+// it live); the window is 1280 px, then narrows to 360 px (the layout is CSS; the touch editor is
+// chosen by the pointer, not the width).
+test('playground with results at 1280 and 360 px in light and dark', async () => {
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByLabel('Response body')).toHaveText('Hello, Ada!', { timeout: 180_000 });
+  for (const colorScheme of THEMES) {
+    await page.emulateMedia({ colorScheme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 1000 });
+      await expect(page.getByLabel('Response body')).toHaveText('Hello, Ada!');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: `tests/output/screenshots/playground-${width}-${colorScheme}.png`, fullPage: true });
+    }
+  }
+});
+
+test('the Browser tab clicks through the app: links, Back/Forward, a POST and its redirect, CSS, image, fetch, a login cookie, and loops stopped', async () => {
+  // The window and theme the test was written for (the screenshots test left 360 px and dark).
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: 'light' });
   await paste(page, APP);
   await page.getByLabel('Path and query').fill('/');
   await page.getByRole('button', { name: 'Run' }).click();
@@ -129,6 +170,8 @@ test('the Browser tab clicks through the app: links, Back/Forward, a POST and it
   await address.fill('/refresh');
   await address.press('Enter');
   await expect(app.locator('#from')).toHaveText('from=meta');
+  // The script navigates when clicked, not on a timer: a 300 ms timer raced this check on a busy machine.
+  await app.getByRole('button', { name: 'Next' }).click();
   await expect(app.locator('h1')).toHaveText('About');
   await expect(rows.filter({ hasText: '/go?from=meta' })).toHaveCount(1);
   await expect(address).toHaveValue('/about');
@@ -206,7 +249,7 @@ test('the Browser tab clicks through the app: links, Back/Forward, a POST and it
   // The Browser tab's own controls, list and cookie table, by keyboard and screen reader, in both themes.
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).include('.br').exclude('.br-view').analyze();
+    const violations = await axeViolations(page, { include: ['.br'], exclude: ['.br-view'] });
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
   }
   const times = (await rows.locator('td:nth-child(5)').allTextContents()).map((t) => Number.parseInt(t, 10)).sort((a, b) => a - b);

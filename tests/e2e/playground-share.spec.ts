@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { watchPage } from './helpers/watch-page.ts';
+import { asSaveDataReader } from './helpers/save-data.ts';
 
 test.setTimeout(420_000);
 
@@ -86,6 +87,8 @@ test('a share link round-trips files, request and mode exactly, runs nothing, an
 });
 
 test('download gives app.py alone, or a zip of several files, with the command to run it', async ({ page }) => {
+  // Nothing here runs: Python must not start by itself (helpers/save-data.ts; a request for its files fails the test).
+  await asSaveDataReader(page.context());
   await page.goto(PLAYGROUND);
   const single = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download' }).click();

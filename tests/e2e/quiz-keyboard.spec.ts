@@ -1,10 +1,15 @@
 import { test, expect, type Locator } from '@playwright/test';
 import { watchPage } from './helpers/watch-page.ts';
 import { correctIndex } from './helpers/quiz-answers.ts';
+import { asSaveDataReader } from './helpers/save-data.ts';
 
 // A reader answers the quick check by keyboard alone: wrong first, then right; the first attempt is
 // the score. After a reload the answers are still there, and the landing page shows the score.
 const PAGE = '/phases/an-app-from-scratch/';
+
+// Nothing here runs Python: the reader is on a Save-Data connection, so the page never starts it in
+// the background (helpers/save-data.ts; a request for Python's files fails the test).
+test.beforeEach(async ({ context }) => { await asSaveDataReader(context); });
 
 /** Moves the selection with arrow keys from the checked (or first) radio to option `index`. */
 async function choose(group: Locator, index: number) {

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { test, expect, type Locator } from '@playwright/test';
 import { parse } from 'yaml';
-import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './helpers/watch-page.ts';
+import { axeViolations } from './helpers/axe.ts';
 
 // A reader walks a predict-then-run question by keyboard: predicts wrong, locks it in, and the page
 // runs the code on the in-page server and shows the real result beside the prediction (announced);
@@ -67,7 +67,7 @@ test('predict wrong, lock it in, see the real result beside it; a typed predicti
   await expect(upload.locator('[data-announce]')).toHaveText('Right: you predicted Read 0  bytes; the server gave read 0 bytes.', { timeout: 60_000 });
   await expect(upload.locator('[data-explain]')).toContainText('waitress answers read 5 bytes');
   // axe on the two questions only (the whole page takes minutes on a busy machine; site-pages.spec.ts scans every page).
-  const { violations } = await new AxeBuilder({ page }).include('[data-predict]').exclude('pre code span').analyze();
+  const violations = await axeViolations(page, { include: ['[data-predict]'], exclude: ['pre code span'] });
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
 
   mkdirSync(SHOTS, { recursive: true });

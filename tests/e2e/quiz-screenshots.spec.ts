@@ -1,32 +1,44 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { watchPage } from './helpers/watch-page.ts';
+import { asSaveDataReader } from './helpers/save-data.ts';
 
 // Screenshots of the quick check and an exercise (answered and checked) at a phone and a laptop
 // width in both themes, kept in tests/output/screenshots/learning-* for review; each test also checks
 // what the screenshot shows a reader (the answer's verdict, the checks passed, the progress counts,
-// no sideways scrolling). The quiz and exercise are answered and checked once per theme (one page load,
-// one Python), then shot at each width.
+// no sideways scrolling). The quiz and exercise are answered and checked once (one page load, one
+// Python), then shot at each width in one theme; the next theme switches the page in place (the site
+// follows the system theme live, src/components/theme.ts) and shoots and checks it again. The tests run
+// in one worker, one after the other; a failed theme does not skip the next, which then loads its own page.
 const widths = [360, 1280];
 const themes = ['light', 'dark'] as const;
 
+test.describe.configure({ mode: 'default' });
+let page: Page;
+let watch: ReturnType<typeof watchPage> | undefined; // set once the page is loaded, answered and checked
+test.beforeAll(async ({ browser }) => { page = await browser.newPage(); });
+test.afterAll(async () => { await page?.context().close(); });
+
 for (const colorScheme of themes) {
-  test(`quiz and exercise at ${widths.join(' and ')} px in ${colorScheme}`, async ({ page }) => {
+  test(`quiz and exercise at ${widths.join(' and ')} px in ${colorScheme}`, async () => {
     test.setTimeout(240_000);
-    const watch = watchPage(page);
     await page.emulateMedia({ colorScheme });
-    await page.setViewportSize({ width: widths[0], height: 900 });
-    await page.goto('/phases/an-app-from-scratch/');
     const quiz = page.getByRole('region', { name: 'Quick check' });
-    const first = quiz.getByRole('group').first();
-    await first.getByRole('radio').first().check();
-    await quiz.getByRole('button', { name: /Check question 1$/ }).click();
-    await expect(quiz.getByRole('status').first()).toContainText(/Not quite|Right/);
     const exercise = page.getByRole('region', { name: /Exercise: Greet by query parameter/ });
-    await exercise.getByRole('button', { name: 'Show a hint' }).click();
-    await exercise.getByRole('button', { name: 'Run checks' }).click();
-    await expect(exercise.getByRole('status')).toContainText(/checks passed/, { timeout: 120_000 });
-    await exercise.getByRole('button', { name: /Show the solution/ }).click();
-    await exercise.getByRole('button', { name: 'Yes, show the solution' }).click();
+    if (!watch) {
+      watch = watchPage(page);
+      await page.setViewportSize({ width: widths[0], height: 900 });
+      await page.goto('/phases/an-app-from-scratch/');
+      const first = quiz.getByRole('group').first();
+      await first.getByRole('radio').first().check();
+      await quiz.getByRole('button', { name: /Check question 1$/ }).click();
+      await expect(quiz.getByRole('status').first()).toContainText(/Not quite|Right/);
+      await exercise.getByRole('button', { name: 'Show a hint' }).click();
+      await exercise.getByRole('button', { name: 'Run checks' }).click();
+      await expect(exercise.getByRole('status')).toContainText(/checks passed/, { timeout: 120_000 });
+      await exercise.getByRole('button', { name: /Show the solution/ }).click();
+      await exercise.getByRole('button', { name: 'Yes, show the solution' }).click();
+    }
+    await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
     for (const width of widths) {
       await page.setViewportSize({ width, height: 900 });
       const name = `tests/output/screenshots/learning-${width}-${colorScheme}`;
@@ -56,6 +68,8 @@ for (const colorScheme of themes) {
 
 for (const colorScheme of themes) {
   test(`progress on the landing page and in the phase nav in ${colorScheme}`, async ({ page }) => {
+    // Nothing here runs: phase 2's page must not start Python by itself (helpers/save-data.ts).
+    await asSaveDataReader(page.context());
     const watch = watchPage(page);
     await page.emulateMedia({ colorScheme });
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { distDir, serveStatic, type StaticServer } from './runtime-server.ts';
 import { collectErrors, openRuntime, sendRequest } from './runtime-page.ts';
 
@@ -8,12 +8,23 @@ let server: StaticServer;
 const port = 4413;
 const base = `http://127.0.0.1:${port}`;
 
-test.beforeAll(async () => { server = await serveStatic(distDir, port, true); });
-test.afterAll(async () => { await new Promise((resolve) => server?.close(resolve)); });
+// The first three tests share one page (a new browser context: nothing cached, nothing kept), in order:
+// its first start with progress, requests to it, then a second start after a reload. Each start of
+// Python costs seconds of CPU; a page per test started it five times for these checks, now twice.
+let shared: Page;
+test.beforeAll(async ({ browser }) => {
+  server = await serveStatic(distDir, port, true);
+  shared = await browser.newPage();
+});
+test.afterAll(async () => {
+  await shared?.context().close();
+  await new Promise((resolve) => server?.close(resolve));
+});
 // Loading Python is CPU-bound (~3 s on a quiet machine, far more on a busy shared one).
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-test('loads Python with progress and answers GET / from the app in the editor', async ({ page }) => {
+test('loads Python with progress and answers GET / from the app in the editor', async () => {
+  const page = shared;
   const errors = collectErrors(page);
   await openRuntime(page, base);
   const progress = page.getByRole('progressbar', { name: 'Loading Python' });
@@ -34,8 +45,9 @@ test('loads Python with progress and answers GET / from the app in the editor', 
   expect(errors).toEqual([]);
 });
 
-test('a request carries method, path, headers and body; the result has trace, environ and live output', async ({ page }) => {
-  await openRuntime(page, base);
+test('a request carries method, path, headers and body; the result has trace, environ and live output', async () => {
+  const page = shared; // Python loaded by the test above
+  await expect(page.locator('#rt-state')).toHaveText('ready');
   const app = [
     'import sys',
     'def app(environ, start_response):',
@@ -65,12 +77,12 @@ test('a request carries method, path, headers and body; the result has trace, en
   expect(details.mode).toBe('reference');
 });
 
-test('a second start restores the memory kept by the first, and Python answers', async ({ page }) => {
+test('a second start restores the memory kept by the first, and Python answers', async () => {
+  const page = shared; // its first start was the first test's, in this browser context
   const kept = () => page.evaluate(async () => {
     const cache = await caches.open('wsgi-python-memory');
     return Promise.all((await cache.keys()).map(async (r) => `${new URL(r.url).pathname} ${(await cache.match(r))?.headers.get('x-kept-at')}`));
   });
-  await openRuntime(page, base);
   // The first start keeps the snapshot's gunzipped container (keyed by its ETag) once it is stored.
   await expect.poll(kept).toEqual([expect.stringMatching(/^\/pyodide\/snapshot\.pages\.gz \d{4}-/)]);
   const first = await kept();

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { distDir, serveStatic, type StaticServer } from './runtime-server.ts';
 import { openRuntime, sendRequest } from './runtime-page.ts';
 
@@ -10,8 +10,18 @@ let server: StaticServer;
 const port = 4414;
 const base = `http://127.0.0.1:${port}`;
 
-test.beforeAll(async () => { server = await serveStatic(distDir, port, true); });
-test.afterAll(async () => { await new Promise((resolve) => server?.close(resolve)); });
+// One page for the three tests, in order (each start of Python costs seconds of CPU): what they check is
+// between runs on a page, and each run of other code gets a fresh worker whatever ran before it.
+let page: Page;
+test.beforeAll(async ({ browser }) => {
+  server = await serveStatic(distDir, port, true);
+  page = await browser.newPage();
+  await openRuntime(page, base);
+});
+test.afterAll(async () => {
+  await page?.context().close();
+  await new Promise((resolve) => server?.close(resolve));
+});
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const TAMPER = `import builtins, os, sys, types, js
@@ -48,8 +58,7 @@ def app(environ, start_response):
     return [("left behind: " + (", ".join(seen) or "nothing")).encode()]
 `;
 
-test('a run of other code sees nothing a previous run patched, injected, parked or wrote', async ({ page }) => {
-  await openRuntime(page, base);
+test('a run of other code sees nothing a previous run patched, injected, parked or wrote', async () => {
   const tampered = await sendRequest(page, { 'app.py': TAMPER });
   expect(tampered.body).toBe('tampered');
   const inspected = await sendRequest(page, { 'app.py': INSPECT });
@@ -57,15 +66,13 @@ test('a run of other code sees nothing a previous run patched, injected, parked 
   expect(inspected.body).toBe('left behind: nothing');
 });
 
-test('the same code run twice keeps its worker: its module state is purged, its worker global is its own', async ({ page }) => {
-  await openRuntime(page, base);
+test('the same code run twice keeps its worker: its module state is purged, its worker global is its own', async () => {
   const counter = `import js\nCOUNT = [0]\n\ndef app(environ, start_response):\n    COUNT[0] += 1\n    js.self.runs = (js.self.runs if hasattr(js.self, "runs") else 0) + 1\n    start_response("200 OK", [])\n    return [f"module {COUNT[0]} worker {js.self.runs}".encode()]\n`;
   expect((await sendRequest(page, { 'app.py': counter })).body).toBe('module 1 worker 1');
   expect((await sendRequest(page, { 'app.py': counter })).body).toBe('module 1 worker 2');
 });
 
-test('code that closes its own worker (js.close()) does not hang the next Run: Python restarts, the reader is told', async ({ page }) => {
-  await openRuntime(page, base);
+test('code that closes its own worker (js.close()) does not hang the next Run: Python restarts, the reader is told', async () => {
   const closer = 'import js\n\ndef app(environ, start_response):\n    if environ["PATH_INFO"] == "/close":\n        js.close()\n    start_response("200 OK", [])\n    return [b"still here"]\n';
   await sendRequest(page, { 'app.py': closer }, { method: 'GET', target: '/close' });
   const next = await sendRequest(page, { 'app.py': closer });

@@ -24,6 +24,9 @@ for (const path of builtPages()) {
         ...resources.filter((r) => r.startTime < nav.loadEventStart).map((r) => ({ url: r.name, type: r.initiatorType })),
       ];
     });
+    // Leave the page: what it would start after load (Python, once an editor is in view and the browser
+    // idle) is not weighed here, and would only cost CPU while the bodies are fetched again below.
+    await page.goto('about:blank');
     const heavy = entries.filter((entry) => HEAVY.test(entry.url)).map((entry) => entry.url);
     expect(heavy, 'the editor and Python must wait for the reader').toEqual([]);
 

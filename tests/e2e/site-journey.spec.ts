@@ -1,5 +1,11 @@
 import { test, expect } from '@playwright/test';
 import { phasePages } from './helpers/pages.ts';
+import { asSaveDataReader } from './helpers/save-data.ts';
+
+// Save-Data readers: their pages never start Python by themselves (no check here runs code, and a request
+// for Python's files fails the test); an ordinary reader's page starts it in the background once an editor
+// comes into view, seconds of CPU per page load that nothing here reads.
+test.beforeEach(async ({ context }) => { await asSaveDataReader(context); });
 
 test('the landing page offers phase 1 first, then continues where the reader left off', async ({ page }) => {
   await page.goto('/');

@@ -1,5 +1,11 @@
 import { test, expect, type Page } from '@playwright/test';
 import { pagesContaining, phasePages } from './helpers/pages.ts';
+import { asSaveDataReader } from './helpers/save-data.ts';
+
+// Save-Data readers: their pages never start Python by themselves (no check here runs code, and a request
+// for Python's files fails the test); an ordinary reader's page starts it in the background once an editor
+// comes into view, seconds of CPU per page load that nothing here reads.
+test.beforeEach(async ({ context }) => { await asSaveDataReader(context); });
 
 /** Presses Tab until the focused element matches `name` (bounded: a page with no such stop fails). */
 async function tabTo(page: Page, name: RegExp, maxTabs = 40): Promise<void> {

@@ -1,4 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
+import { asSaveDataReader } from './helpers/save-data.ts';
+
+// Save-Data readers: their pages never start Python by themselves (no check here runs code, and a request
+// for Python's files fails the test); an ordinary reader's page starts it in the background once an editor
+// comes into view, seconds of CPU per page load that nothing here reads.
+test.beforeEach(async ({ context }) => { await asSaveDataReader(context); });
 
 // The service worker's notice ("works offline now", "you are offline", "an update is ready") must never
 // cover content: not the lesson the reader is reading, not a check result or a response body. It sits

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// A LiveEditor's script reads the lesson's code back from its highlighted copy (live-editor/config.ts,
-// lessonCode) instead of a second copy in its JSON. On every BUILT phase page, that text must be the
+// A LiveEditor's script reads the lesson's code back from its highlighted copy (src/workspace/
+// surface-config.ts, builtCode) instead of a second copy in its JSON. On every BUILT phase page, that text must be the
 // example file exactly, or Reset and "modified" would compare against something else.
 const dist = process.env.SITE_DIST ?? 'dist';
 const phases = readdirSync('content/phases').filter((f) => /^\d+-/.test(f)).sort();

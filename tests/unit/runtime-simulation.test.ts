@@ -6,13 +6,19 @@ import { runChecks, type CheckOutcome, type CheckSpec } from '../../src/lesson/e
 // The `run-simulation` message (and `run-checks`, which shares its Python wrapper) end to end: the client, the real worker core and Pyodide in a Node
 // worker thread, concurrency.api.run_spec on the workspace. Schedules below are worked out by hand.
 let client: RuntimeClient;
+// Each test runs real Python: 1-8 s alone, several times that when CI runs browser stages beside this one.
+// The tests judge what Python did, not how fast; a hung run still fails, after this bound.
+const PYTHON_TEST_TIMEOUT = 60_000;
 
 beforeAll(async () => {
   client = new RuntimeClient({ createWorker: createNodeWorker, isolated: true, standby: false, indexURL: 'unused',
     // One worker throughout: these check the resets between runs inside it (the page swaps workers for other code).
-    workerPerWorkspace: false });
+    workerPerWorkspace: false,
+    // These judge that KeyboardInterrupt stops the run (notice.restarted false); the page's 500 ms grace
+    // ran out under CI's load (a run beside the type check acknowledged it later) and counted as a restart.
+    interruptGraceMs: 20_000 });
   await client.load();
-}, 60_000);
+}, 180_000);
 afterAll(() => client?.dispose());
 
 const WSGI = [
@@ -43,7 +49,7 @@ async function simulate(files: Record<string, string>, spec: SimulationSpec, tim
   return client.simulate(spec, timeLimitMs ? { timeLimitMs } : {}).result;
 }
 
-describe('simulations through the runtime client', () => {
+describe('simulations through the runtime client', { timeout: PYTHON_TEST_TIMEOUT }, () => {
   it('runs the reader\'s WSGI app in a pool of sync workers, in virtual time', async () => {
     const result = await simulate({ 'app.py': WSGI }, { pool: { app_spec: 'app:app', workers: 2 }, requests: REQUESTS });
     expect(result.notice).toBeNull();
@@ -105,7 +111,7 @@ describe('simulations through the runtime client', () => {
   });
 });
 
-describe('exercise checks through the runtime client (run-checks)', () => {
+describe('exercise checks through the runtime client (run-checks)', { timeout: PYTHON_TEST_TIMEOUT }, () => {
   const GREET = 'def app(environ, start_response):\n    start_response("200 OK", [("Content-Type", "text/plain")])\n    return [b"Hello, stranger!\\n"]\n';
   const checks: CheckSpec[] = [
     { name: 'answers 200', request: { method: 'GET', path: '/' }, expect: { status: 200, no_violations: true } },

@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { afterBuild } from '../after-build.ts';
 import { COMMON_HEADERS, DEPLOY_DIR, ISOLATION_HEADERS, MIME_TYPES, readServingPolicy } from '../serving-policy.ts';
 
 // Test-only pages (../serving-files.ts moves them out of the build anyway), the build's deploy files and
@@ -61,15 +61,9 @@ export async function serviceWorkerSource(manifest: PrecacheManifest, policy: Re
 
 /** The Astro integration; list it after every integration that adds files to the build (pyodide-files, pagefind-index). */
 export function serviceWorker(): AstroIntegration {
-  return {
-    name: 'service-worker',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const dist = fileURLToPath(dir);
-        const manifest = await precacheManifest(dist);
-        await writeFile(join(dist, 'sw.js'), await serviceWorkerSource(manifest, workerPolicy(dist)));
-        logger.info(`sw.js: version ${manifest.version}, ${manifest.files.length} files precached and verified by SHA-256`);
-      },
-    },
-  };
+  return afterBuild('service-worker', async (dist, logger) => {
+    const manifest = await precacheManifest(dist);
+    await writeFile(join(dist, 'sw.js'), await serviceWorkerSource(manifest, workerPolicy(dist)));
+    logger.info(`sw.js: version ${manifest.version}, ${manifest.files.length} files precached and verified by SHA-256`);
+  });
 }

@@ -4,6 +4,13 @@
  * solution and serves it under real gunicorn (tests/content/capstone_gunicorn.ts).
  */
 import { strToU8, zipSync } from 'fflate';
+import { EXERCISE_PREFIX, readWork } from '../../workspace/pure.ts';
+
+/** The exercise's saved code as its editor shows it (the workspace's saved work), or null (nothing saved, storage refused, or damaged); `storage`: this browser's. */
+export function savedExerciseCode(name: string, storage?: Pick<Storage, 'getItem'> | null): string | null {
+  const key = EXERCISE_PREFIX + name;
+  return (storage === undefined ? readWork(key) : readWork(key, storage as Storage | null))?.code ?? null;
+}
 
 /** The command the README and the page show; CI runs it with another port. */
 export const GUNICORN_COMMAND = 'gunicorn --workers 3 --bind 127.0.0.1:8000 app:app';

@@ -4,33 +4,9 @@
  * the load event when the view nears the viewport; Python starts then too, when the browser is idle
  * (the workspace's runtime decides), and the first simulation runs once Python is ready.
  */
-import { afterLoad, isRunKey, lazyControllers } from '../../workspace/early.ts';
+import { afterLoad, lazySurfaces } from '../../workspace/early.ts';
 
-const controllers = lazyControllers((section) => import('./controller.ts').then(({ ConcurrencyController }) => new ConcurrencyController(section)));
-
-function wire(section: HTMLElement) {
-  // Before the controller exists, a Run (button, Enter in a field, Ctrl+Enter) builds it and runs.
-  section.querySelector('form')?.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (!controllers.has(section)) void controllers.for(section).then((c) => c.run());
-  });
-  section.addEventListener('keydown', (event) => {
-    if (isRunKey(event) && !controllers.has(section)) {
-      event.preventDefault();
-      void controllers.for(section).then((c) => c.run());
-    }
-  });
-  const touch = () => { if (!controllers.has(section)) void controllers.for(section).then((c) => c.touched()); };
-  section.addEventListener('change', touch);
-  for (const host of section.querySelectorAll<HTMLElement>('[data-code-host]')) {
-    const open = () => { if (!controllers.has(section)) void controllers.for(section).then((c) => c.openCode(host)); };
-    host.addEventListener('focusin', open);
-    host.addEventListener('pointerdown', open);
-  }
-}
-
-const sections = [...document.querySelectorAll<HTMLElement>('[data-concurrency-view]')];
-sections.forEach(wire);
+const { elements: sections, controllers } = lazySurfaces('[data-concurrency-view]', (section) => import('./controller.ts').then(({ ConcurrencyController }) => new ConcurrencyController(section)));
 
 afterLoad(() => {
   if (!sections.length || !('IntersectionObserver' in window)) return;

@@ -1,6 +1,6 @@
 /**
  * What ConcurrencyView.astro tells its script (JSON inside the view), and how the reader's controls
- * become the workload spec the runtime simulates. Pure functions: no DOM beyond reading the config.
+ * become the workload spec the runtime simulates. Pure functions: no DOM beyond reading the controls.
  */
 import type { SimulationSpec } from '../../runtime/client.ts';
 
@@ -44,11 +44,20 @@ export const LIMITS = {
   requests: { min: 5, max: 200, step: 5 },
 } as const satisfies Record<keyof Controls, { min: number; max: number; step: number }>;
 
-/** The config of one view element. */
-export function readConfig(section: HTMLElement): ConcurrencyConfig {
-  const json = section.querySelector('script[data-config]')?.textContent;
-  if (!json) throw new Error('ConcurrencyView: its config script is missing; render it with ConcurrencyView.astro.');
-  return JSON.parse(json) as ConcurrencyConfig;
+/**
+ * The view's controls (inputs inside `section`) read and clamped to their bounds, and shown clamped,
+ * so what ran is what is shown. An empty or non-numeric field falls back to the lesson's value (the
+ * input's default); a loop-only view has no workers input: any number does, the loop ignores it.
+ */
+export function readControls(section: HTMLElement): Controls {
+  const out: Controls = { workers: 1, rate: 1, slowPercent: 0, requests: 1 };
+  for (const name of Object.keys(LIMITS) as (keyof Controls)[]) {
+    const input = section.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+    if (!input) continue;
+    out[name] = clampControl(name, input.valueAsNumber, Number(input.defaultValue));
+    if (input.valueAsNumber !== out[name]) input.value = String(out[name]);
+  }
+  return out;
 }
 
 /** `value` as a number inside the control's bounds; `fallback` when it is not a number at all. */

@@ -4,15 +4,13 @@
  * hints and the solution (behind a confirmation, as a diff against the reader's code) work at once.
  * The editor and Python load only when the reader edits the code or runs the checks.
  */
-import { markExercisePassed, phaseProgress } from '../../progress/progress.ts';
-import { onStorageProblem } from '../../progress/storage.ts';
-import { CodeBox, EXERCISE_PREFIX, lineDiff, reportDamaged, runtime } from '../../workspace/index.ts';
+import { markExercisePassed, onStorageProblem, phaseProgress } from '../../progress/index.ts';
+import { CodeBox, EXERCISE_PREFIX, reportDamaged, runtime } from '../../workspace/index.ts';
+import { wireBrowse } from './browse.ts';
 import { markWaiting, showOutcome } from './check-list.ts';
+import { template, wireHints, wireSolution } from './hints-solution.ts';
 import { pageParts } from '../../components/page-parts.ts';
 import type { CheckOutcome, CheckSpec } from './run-checks.ts';
-
-const template = (root: HTMLElement, selector: string) =>
-  root.querySelector<HTMLTemplateElement>(`template[${selector}]`)?.content.textContent ?? '';
 
 function wire(root: HTMLElement): void {
   const $ = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
@@ -34,6 +32,8 @@ function wire(root: HTMLElement): void {
   onStorageProblem((message) => { Object.assign($('[data-storage-notice]'), { textContent: message, hidden: false }); });
   const showPassed = () => { $('[data-passed-badge]').hidden = !phaseProgress(slug).exercises[name]; };
   showPassed();
+  const browse = root.querySelector<HTMLElement>('[data-browse]');
+  if (browse) wireBrowse(browse, box);
 
   async function run(): Promise<void> {
     if (runButton.disabled) return;
@@ -64,40 +64,13 @@ function wire(root: HTMLElement): void {
   }
   runButton.addEventListener('click', () => void run());
 
-  const hintButton = $<HTMLButtonElement>('[data-hint]');
-  const hints = [...root.querySelectorAll<HTMLTemplateElement>('template[data-hint-text]')].map((t) => t.content.textContent ?? '');
-  const hintList = $<HTMLOListElement>('[data-hints]');
-  hintButton.addEventListener('click', () => {
-    const shown = hintList.children.length;
-    if (shown >= hints.length) return;
-    hintList.append(Object.assign(document.createElement('li'), { textContent: hints[shown] }));
-    hintList.hidden = false;
-    const left = hints.length - shown - 1;
-    hintButton.textContent = left ? `Show another hint (${left} left)` : 'No more hints';
-    hintButton.disabled = left === 0;
-  });
-
   $('[data-reset-code]').addEventListener('click', () => {
     box.reset(); // undoable in the editor (Ctrl+Z)
     $('[data-saved-note]').hidden = true;
     summary.textContent = 'The code is back to the starter.' + (box.view.opened ? ' Ctrl+Z in the editor undoes this.' : '');
   });
-
-  const panel = $('[data-solution-panel]');
-  $('[data-solution]').addEventListener('click', () => {
-    panel.hidden = false;
-    panel.querySelector<HTMLButtonElement>('[data-solution-yes]')!.focus();
-  });
-  panel.querySelector('[data-solution-yes]')!.addEventListener('click', () => {
-    const diff = panel.querySelector<HTMLElement>('[data-diff]')!;
-    diff.replaceChildren(...lineDiff(box.code.replace(/\n$/, ''), template(root, 'data-solution-text').replace(/\n$/, '')).map((line) => Object.assign(document.createElement('span'), {
-      className: line.op === '+' ? 'diff-added' : line.op === '-' ? 'diff-removed' : 'diff-same',
-      textContent: `${line.op === '-' ? '−' : line.op} ${line.text}`,
-    })));
-    panel.querySelector<HTMLElement>('[data-solution-confirm]')!.hidden = true;
-    panel.querySelector<HTMLElement>('[data-solution-body]')!.hidden = false;
-    diff.focus();
-  });
+  wireHints(root);
+  wireSolution(root, () => box.code);
 }
 
 /** Wires every exercise on the page once. */

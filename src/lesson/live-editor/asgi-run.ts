@@ -2,12 +2,32 @@
  * A LiveEditor with run="asgi": Run serves the reader's ASGI app one connection on the event-loop
  * simulation (src/runtime/python/concurrency: uvicorn's model, virtual time) and shows every ASGI
  * message of that connection in order — an HTTP request and its response, server-sent events chunk
- * by chunk, or a WebSocket conversation message by message with a scripted client.
- * Loaded only when the reader runs such an editor.
+ * by chunk, or a WebSocket conversation message by message with a scripted client (the list is a
+ * result view: results/AsgiMessages.ts). Loaded only when the reader runs such an editor.
  */
-import type { RequestState } from '../composer/request-state.ts';
-import type { SimulatedRequest, SimulationSpec } from '../../runtime/simulation-result.ts';
-import { h } from '../results/dom.ts';
+import type { SimulationSpec } from '../../runtime/simulation-result.ts';
+import { results, runtime, type CodeBox, type RequestState, type RunPanel, type RunResult } from '../../workspace/index.ts';
+import type { EditorConfig } from './config.ts';
+
+/** One Run of an ASGI editor: the connection served on the simulation, its messages in the panel. */
+export async function runAsgi(section: HTMLElement, config: EditorConfig, panel: RunPanel, box: CodeBox, request: RequestState): Promise<void> {
+  const lines = section.querySelector<HTMLTextAreaElement>('[data-ws-messages]')?.value.split('\n').filter((l) => l !== '');
+  const spec = asgiSpec(request, config.appSpec, config.websocket ? lines ?? [] : null);
+  let line: number | null = null;
+  await panel.track<RunResult>(
+    () => runtime().simulate(spec, { timeLimitMs: 20_000, files: { [config.file]: box.code } }),
+    async (result) => {
+      const { renderAsgi } = await results();
+      const loop = result.simulation?.loop;
+      const req = loop?.requests[0];
+      line = req?.error?.file === config.file ? req.error.line : null;
+      const failed = loop?.error ?? (result.exception ? { message: result.exception.message, traceback: result.exception.traceback }
+        : !loop ? { message: result.notice?.message ?? 'The simulation gave no result.' } : null);
+      return renderAsgi(req, failed && { message: failed.message, traceback: 'traceback' in failed ? failed.traceback : undefined });
+    },
+  );
+  box.markError(line ? { line, message: 'The app raised an exception here: see the results below.' } : null);
+}
 
 /** The workload of one Run: the composer's request, or a WebSocket connection to its path. */
 export function asgiSpec(request: RequestState, appSpec: string, websocket: string[] | null): SimulationSpec {
@@ -26,42 +46,4 @@ function fromRaw(raw: string): { method: string; target: string; headers: [strin
   const headers = lines.filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()] as [string, string])
     .filter(([name]) => !/^(host|content-length)$/i.test(name));
   return { method, target, headers, body: rest.join('\n\n') };
-}
-
-const WHO = { receive: 'app received', send: 'app sent' } as const;
-const seconds = (t: number | null) => (t === null ? '—' : `${Number(t.toFixed(3))} s`);
-
-/** One message as a list item: when, which way, its type, and what it carried. */
-function message(e: NonNullable<SimulatedRequest['events']>[number]): HTMLLIElement {
-  const details: (Node | string)[] = [];
-  if (typeof e.status === 'number') details.push(`status ${e.status}`);
-  if (typeof e.code === 'number') details.push(`code ${e.code}`);
-  if (typeof e.more_body === 'boolean') details.push(`more_body ${e.more_body ? 'True' : 'False'}`);
-  if (typeof e.text === 'string') details.push(h('code', { class: 'asgi-text' }, JSON.stringify(e.text)));
-  else if (typeof e.bytes === 'number') details.push(`${e.bytes} bytes`);
-  return h('li', { class: `asgi-msg asgi-${e.dir}` },
-    h('span', { class: 'asgi-time' }, seconds(e.t)), ' ',
-    h('span', { class: 'asgi-dir' }, WHO[e.dir]), ' ',
-    h('code', {}, e.type),
-    details.length ? h('span', { class: 'asgi-details' }, ...details.flatMap((d, i) => (i ? [', ', d] : [' ', d]))) : null);
-}
-
-/** What the reader sees after a Run: the outcome, every message, broken rules, the error, the output. */
-export function renderAsgi(req: SimulatedRequest | undefined, loadError: { message: string; traceback?: string } | null): HTMLElement {
-  if (loadError || !req) {
-    return h('div', { class: 'le-card le-card-error' }, h('h4', {}, 'The app could not be loaded'),
-      h('pre', { tabindex: '0' }, loadError?.traceback || loadError?.message || 'No connection was served.'));
-  }
-  const events = req.events ?? [];
-  const websocket = events.some((e) => e.type.startsWith('websocket.'));
-  const outcome = { complete: websocket ? 'closed cleanly' : 'complete', cut: 'connection cut', killed: 'stopped', unfinished: 'never finished' }[req.outcome];
-  return h('div', { class: 'asgi-result' },
-    h('p', { class: 'asgi-summary' }, `${req.status ?? 'No status'} — ${outcome} at ${seconds(req.end)} (simulated time). ${events.length} messages:`),
-    h('ol', { class: 'asgi-messages', 'aria-label': 'ASGI messages in order' }, events.map(message)),
-    req.violations.map((v) => h('div', { class: 'le-card le-card-violation' },
-      h('h4', {}, `Broken rule: ${v.rule}`), h('p', {}, v.message), h('p', {}, v.fix),
-      'url' in v ? h('p', {}, h('a', { href: v.url, rel: 'noopener' }, v.spec)) : null)),
-    req.warnings.map((w) => h('div', { class: 'le-card le-card-notice' }, h('p', {}, w.message), typeof w.fix === 'string' ? h('p', {}, w.fix) : null)),
-    req.error ? h('div', { class: 'le-card le-card-error' }, h('h4', {}, 'Exception in the app'), h('pre', { tabindex: '0' }, req.error.traceback)) : null,
-    req.stdout ? h('div', {}, h('h4', {}, 'Output'), h('pre', { tabindex: '0' }, req.stdout)) : null);
 }

@@ -4,7 +4,7 @@
  * steps as an ordered list below (for screen readers and copying).
  */
 import type { TraceEvent } from '../../runtime/server-result.ts';
-import { h } from '../results/dom.ts';
+import { h } from '../../dom/elements.ts';
 import { highlightInEditor } from './editor-highlight.ts';
 import { renderLayerDetails } from './layer-details.ts';
 import { buildOnion, label, type Layer, type Onion, type Step } from './model.ts';

@@ -1,5 +1,5 @@
 /** One layer's record in words: environ changes, status and headers in and out, body, close, times. */
-import { h } from '../results/dom.ts';
+import { h } from '../../dom/elements.ts';
 import { environWords, label, type Layer } from './model.ts';
 
 type Call = { status: string; headers: [string, string][]; exc_info: string | null };

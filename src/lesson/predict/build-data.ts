@@ -6,7 +6,7 @@
  */
 import { getCollection } from 'astro:content';
 import { phaseSlug } from '../../components/phase-order';
-import { buildOrder, optionId } from '../quiz/sealed';
+import { buildOrder, optionId } from '../quiz/index.ts';
 import type { PredictQuestion } from './predict-schema';
 
 export interface ShippedPrediction {

@@ -4,10 +4,8 @@
  * a pool or an event loop), the real result beside the prediction, and the explanations, fetched
  * from /predict/<slug>.json once there is a result to explain. What is right comes from the run.
  */
-import { phaseProgress, recordOutcome, recordPrediction, type Prediction } from '../../progress/progress.ts';
-import { onStorageProblem } from '../../progress/storage.ts';
-import { readerOrder } from '../quiz/sealed.ts';
-import { quizSeed } from '../quiz/seed.ts';
+import { onStorageProblem, phaseProgress, recordOutcome, recordPrediction, type Prediction } from '../../progress/index.ts';
+import { quizSeed, readerOrder } from '../quiz/index.ts';
 import { fromPreset, preloadNear, requestBytes, results, RunStatus, runtime, type RunResult } from '../../workspace/index.ts';
 import { el, explanations, outcomeMarkup } from './outcome-view.ts';
 import { observeRun, observeSimulation, same, shown, type Observe } from './observe.ts';

@@ -6,8 +6,7 @@
  * data-explanations URL (/quiz/<slug>.json) the first time one is needed, i.e. on the reader's first
  * Check (or to show an answer saved at an earlier visit), never up front.
  */
-import { phaseProgress, recordAnswer, type QuizAnswer } from '../../progress/progress.ts';
-import { onStorageProblem } from '../../progress/storage.ts';
+import { onStorageProblem, phaseProgress, recordAnswer, type QuizAnswer } from '../../progress/index.ts';
 import { isCorrect, openExplanation, readerOrder } from './sealed.ts';
 import { quizSeed } from './seed.ts';
 
@@ -47,11 +46,6 @@ function explanationsLoader(url: string): () => Promise<Explanations> {
   };
 }
 
-/** Resolves once the page has loaded. */
-const loaded = () => new Promise<void>((resolve) => {
-  if (document.readyState === 'complete') resolve();
-  else addEventListener('load', () => resolve(), { once: true });
-});
 
 /** The latest feedback asked for per form: an older answer's explanation arriving late must not overwrite it. */
 const latest = new WeakMap<HTMLFormElement, number>();
@@ -110,8 +104,8 @@ function wire(quiz: HTMLElement): void {
     if (before && last) {
       // An answer saved before options had ids (a small index) matches no option: it still counts, unshown.
       last.checked = true;
-      // Its explanation waits for the load event: a returning reader's page loads no slower.
-      void show(form, id, last.value, before.lastCorrect, true, () => loaded().then(explanations));
+      // Its explanation is fetched now: this client starts only after the load event (Quiz.astro).
+      void show(form, id, last.value, before.lastCorrect, true, explanations);
     }
     form.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -4,7 +4,7 @@
  * The Raw HTTP tab shows every answer's bytes, in order.
  */
 import type { ServerResult } from '../../runtime/server-result.ts';
-import { h } from './dom.ts';
+import { h } from '../../dom/elements.ts';
 
 /** The first line of `bytes` (latin-1, as a server reads a request line). */
 function firstLine(bytes: Uint8Array): string {

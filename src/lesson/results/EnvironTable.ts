@@ -6,7 +6,7 @@
 import data from '../../../content/reference/environ-keys.json';
 import type { TraceEvent } from '../../runtime/server-result.ts';
 import { latin1 } from './body-format.ts';
-import { h, pepLink } from './dom.ts';
+import { h, pepLink } from '../../dom/elements.ts';
 
 interface KeyInfo { meaning: string; example: string; pep: string; extension?: string }
 const KEYS = (data as { keys: Record<string, KeyInfo> }).keys;

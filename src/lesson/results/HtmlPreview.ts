@@ -5,10 +5,12 @@
  * page. The preview page reports each blocked load, and the reader is told about it here.
  * The frame's messages are untrusted (the reader's script can post anything): the HTML is sent once,
  * reports are rate-limited and capped, and a frame that reloads or leaves itself is stopped there
- * (its navigations would otherwise pile up in this page's history and could loop forever).
+ * (its navigations would otherwise pile up in this page's history and could loop forever), as is one
+ * that adds entries to the tab's history (frame-history.ts: the tab then goes back over them).
  */
 import { bodyText } from './body-format.ts';
-import { h } from './dom.ts';
+import { h } from '../../dom/elements.ts';
+import { guardFrameHistory } from '../../dom/frame-history.ts';
 
 interface Blocked { type: 'blocked'; uri: string; directive: string }
 
@@ -61,25 +63,39 @@ export function renderHtmlPreview(body: Uint8Array, base = '/'): HTMLElement {
     if (list.childElementCount < MAX_LISTED) list.append(h('li', {}, h('code', {}, uri || '(inline)'), ` (${directive})`));
     else more.textContent = `…and ${++extra} more.`;
   };
-  // Two loads are the preview page's own (arriving, then document.close() after the HTML is written);
-  // any later one means the page reloaded or navigated itself.
-  const onLoad = () => {
-    if (++loads <= 2) return;
+  let unguard: (() => void) | null = null;
+  const stop = (why: string) => {
+    unguard?.();
+    unguard = null;
     const gone = frame;
     frame = makeFrame();
     gone.remove();
     stopped.replaceChildren(
-      h('p', {}, 'Your page reloaded itself or went to another address. The preview stops there, so it cannot loop or fill this page’s history.'),
-      h('button', { type: 'button', class: 'le-button le-small', onclick: () => { stopped.replaceChildren(); sent = false; loads = 0; frame.addEventListener('load', onLoad); stopped.before(frame); } }, 'Show the page again'),
+      h('p', {}, why),
+      h('button', { type: 'button', class: 'le-button le-small', onclick: () => { stopped.replaceChildren(); show(); } }, 'Show the page again'),
     );
   };
-  frame.addEventListener('load', onLoad);
+  // Two loads are the preview page's own (arriving, then document.close() after the HTML is written);
+  // any later one means the page reloaded or navigated itself.
+  const onLoad = () => {
+    if (++loads <= 2) return;
+    stop('Your page reloaded itself or went to another address. The preview stops there, so it cannot loop or fill this page’s history.');
+  };
+  const onHistory = (entries: number) => stop(`Your page added ${entries === 1 ? 'an entry' : `${entries} entries`} to your browser’s history (location.hash or history.pushState). The preview stopped it there and took your browser back over them, so Back leaves this page as before.`);
+  const show = () => {
+    sent = false;
+    loads = 0;
+    frame.addEventListener('load', onLoad);
+    stopped.before(frame);
+    unguard = guardFrameHistory(box, onHistory);
+  };
   window.addEventListener('message', onMessage);
   // Stop listening once the preview leaves the page (the next run replaces it).
   const box = h('div', { class: 'le-preview' },
     h('p', { class: 'le-muted' }, 'Rendered in a sandbox: scripts run but cannot reach this page, and nothing is fetched from the network.'),
-    frame, stopped, note);
-  const watcher = new MutationObserver(() => { if (!box.isConnected) { window.removeEventListener('message', onMessage); watcher.disconnect(); } });
+    stopped, note);
+  show();
+  const watcher = new MutationObserver(() => { if (!box.isConnected) { window.removeEventListener('message', onMessage); unguard?.(); unguard = null; watcher.disconnect(); } });
   queueMicrotask(() => { if (box.parentNode) watcher.observe(document.body, { childList: true, subtree: true }); });
   return box;
 }

@@ -1,5 +1,5 @@
 /** What the code printed (stdout, stderr) and what the server logged, each labelled. */
-import { h } from './dom.ts';
+import { h } from '../../dom/elements.ts';
 
 /** The Output tab: three labelled blocks, "nothing" when empty. */
 export function renderOutput(parts: { stdout: string; stderr: string; log: string }): HTMLElement {

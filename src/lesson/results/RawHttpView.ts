@@ -1,6 +1,6 @@
 /** The exact bytes both ways: the request the server read and the response it sent. */
 import { latin1 } from './body-format.ts';
-import { h } from './dom.ts';
+import { h } from '../../dom/elements.ts';
 
 /** Bytes as text with each CR LF made visible, so the reader sees where HTTP lines really end. */
 export function showCrlf(bytes: Uint8Array, limit = 20000): string {

@@ -6,7 +6,7 @@
  */
 import type { ServerResult } from '../../runtime/server-result.ts';
 import { bodyJson, FIRST_BYTES, hexLines, JSON_FORMAT_MAX, SHOW_MORE, textPrefix, type BodyView } from './body-format.ts';
-import { h } from './dom.ts';
+import { h } from '../../dom/elements.ts';
 
 let counter = 0;
 /** Header rows shown at first; each "Show more headers" adds HEADERS_MORE. */

@@ -4,7 +4,7 @@
  * Tabs follow the ARIA tabs pattern (arrow keys move between them; the panel is focusable).
  */
 import type { RunResult } from '../../runtime/client.ts';
-import { h } from './dom.ts';
+import { h } from '../../dom/elements.ts';
 import { renderEnviron } from './EnvironTable.ts';
 import { renderHtmlPreview } from './HtmlPreview.ts';
 import { renderOutput } from './OutputView.ts';
@@ -12,11 +12,14 @@ import { errorLine, type PythonError } from './plain-errors.ts';
 import { renderRawHttp } from './RawHttpView.ts';
 import { isHtml, renderResponse } from './ResponseView.ts';
 import { renderTimeline } from './Timeline.ts';
-import { renderOnion } from '../onion/OnionPanel.ts';
-import { hasLayers } from '../onion/model.ts';
+import { hasLayers, renderOnion } from '../onion/index.ts';
 import { errorCard, noticeCard, violationCard } from './ViolationCard.ts';
 import { connectionCard } from './ConnectionView.ts';
-import { opensInBrowser, renderBrowser } from '../../browser/BrowserView.ts';
+import { opensInBrowser, renderBrowser } from '../../browser/index.ts';
+
+/** What a surface needs beside the views (this file is the folder's entry, imported lazily). */
+export { errorLine, plainWords } from './plain-errors.ts';
+export { renderAsgi } from './AsgiMessages.ts';
 
 export interface ResultContext {
   /** The request bytes sent (empty for scripts). */

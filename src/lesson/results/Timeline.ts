@@ -1,7 +1,7 @@
 /** The trace as an ordered list: what the server and the app did, in order, with times. */
 import type { TraceEvent } from '../../runtime/server-result.ts';
-import { h } from './dom.ts';
-import { layerEventWords } from '../onion/model.ts';
+import { h } from '../../dom/elements.ts';
+import { layerEventWords } from '../onion/index.ts';
 
 const pyRepr = (v: unknown) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
 const plural = (n: unknown, one: string, many = `${one}s`) => `${n} ${Number(n) === 1 ? one : many}`;

@@ -5,7 +5,7 @@
  */
 import type { Notice } from '../../runtime/client.ts';
 import type { Violation } from '../../runtime/server-result.ts';
-import { h, pepLink } from './dom.ts';
+import { h, pepLink } from '../../dom/elements.ts';
 import { plainWords, type PythonError } from './plain-errors.ts';
 
 function traceback(text: string): HTMLElement | null {

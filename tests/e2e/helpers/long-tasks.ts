@@ -16,6 +16,7 @@ export function mainThreadSettled(page: Page, limitMs = 10_000): Promise<void> {
       else requestIdleCallback(check);
     };
     requestAnimationFrame(() => requestIdleCallback(check));
+    setTimeout(resolve, limit); // the bound holds even if no frame is drawn
   }), limitMs);
 }
 

@@ -1,12 +1,13 @@
 """A small web framework and the site built on it: routing with path parameters, a request object,
 a response helper, and a middleware stack (logging, errors, auth). Plain WSGI, standard library only:
 `gunicorn app:app` serves it."""
+import html
 import json
 import re
 import sys
 import time
 import traceback
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 
 # ---- the framework -----------------------------------------------------------------------
@@ -182,6 +183,32 @@ def stats(request):
 @site.route("/boom")
 def boom(request):
     raise RuntimeError("something broke")
+
+
+# A page to click through in a browser: links with path parameters, a GET form, a POST form.
+TOUR = """<!doctype html><html lang="en"><meta charset="utf-8"><title>My framework</title>
+<h1>My framework</h1>{greeting}
+<ul><li><a href="/users/1">/users/1</a> and <a href="/users/2">/users/2</a>: a path parameter
+<li><a href="/users/1/friends">/users/1/friends</a>: no such route
+<li><a href="/admin/stats">/admin/stats</a>: behind the auth layer
+<li><a href="/boom">/boom</a>: a handler that raises</ul>
+<form action="/search"><label>Search for <input name="q"></label> <button>Search</button></form>
+<form method="post" action="/hello"><label>Your name <input name="name"></label> <button>Say hello</button></form>
+<form method="post" action="/users/1"><button>POST to /users/1</button></form>"""
+
+
+@site.route("/tour")
+def tour(request):
+    name = request.query.get("name")
+    greeting = f"<p>Hello, {html.escape(name)}!</p>" if name else ""
+    return Response(TOUR.format(greeting=greeting), content_type="text/html; charset=utf-8")
+
+
+@site.route("/hello", methods=("POST",))
+def hello(request):
+    # A form sends its fields urlencoded; redirect after the POST, so that Reload does not post again.
+    name = parse_qs(request.body().decode("utf-8")).get("name", [""])[0]
+    return Response(status="303 See Other", headers=[("Location", "/tour?" + urlencode({"name": name}))])
 
 
 # The server calls this: the outermost layer is the first to see a request and the last to see its answer.

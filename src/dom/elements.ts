@@ -1,4 +1,7 @@
-/** A tiny element builder for the result views (no framework: they are built only after a run). */
+/**
+ * A tiny element builder shared by the views built after a run (no framework): the result views
+ * (src/lesson/results/), the Onion tab (src/lesson/onion/) and the Browser tab (src/browser/).
+ */
 type Child = Node | string | null | undefined | false;
 
 /** Create `<tag>` with attributes (on* keys become listeners) and children. */
