@@ -4,14 +4,13 @@
 // wasm compile events and each thread's busy time. Run on a quiet machine after `npm run build`:
 //   node bench/evidence/warm-start-breakdown.ts            (VISITS=3, PRIME_STAY=45000, SITE_DIST=dist)
 // Prints one block per visit and the medians. Asserts nothing.
-import { chromium } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../../src/integrations/preview/static-server.ts';
-import { CHROMIUM, CHROMIUM_ARGS, median } from '../lib/stats.ts';
-import { FLOW_APP } from '../lib/reader-flow.ts';
+import { median } from '../lib/stats.ts';
+import { openTraced, pasteFlowApp } from '../lib/reader-flow.ts';
 
 type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, any> };
 
@@ -23,24 +22,11 @@ const CATEGORIES = ['blink.user_timing', 'v8.wasm', 'devtools.timeline', 'disabl
 
 /** One visit of the flow in `profile`; with `traced`, the trace events and the page's own milestones. */
 async function visit(origin: string, profile: string, stayMs: number, traced: boolean) {
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, serviceWorkers: 'allow' });
+  const { context, page, cdp, events, traced: done } = await openTraced<TraceEvent>(profile);
   try {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const page = context.pages()[0] ?? await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
     if (traced) await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
     await page.goto(`${origin}/playground/`, { waitUntil: 'domcontentloaded' });
-    await page.getByLabel(/^Code of app\.py\. Focus or click to edit\.$/).click({ timeout: 120_000 });
-    const input = page.getByRole('textbox', { name: 'Code of app.py, editable' });
-    await input.waitFor({ state: 'attached', timeout: 120_000 });
-    const editorOpen = await page.evaluate(() => performance.now());
-    await page.evaluate((text) => navigator.clipboard.writeText(text), FLOW_APP);
-    await input.focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.press('ControlOrMeta+V');
+    const editorOpen = await pasteFlowApp(page);
     const runClick = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.locator('.le-response .le-status').first().waitFor({ timeout: 400_000 });
