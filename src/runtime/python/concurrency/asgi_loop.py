@@ -87,9 +87,9 @@ class VirtualEventLoop(base_events.BaseEventLoop):
         """Refused: threads would run outside virtual time (and Pyodide has none)."""
         raise RuntimeError(
             "run_in_executor() and asyncio.to_thread() need threads, which this simulated event "
-            "loop does not have: the work would happen outside virtual time. Use "
-            "`await slow_io_async(seconds)` for I/O, or call the blocking function directly to "
-            "see it block the loop.")
+            "loop does not have: the work would happen outside virtual time. Here, wait with "
+            "`await asyncio.sleep(seconds)`, or call the blocking function directly to see it "
+            "block the loop. On a real server such as uvicorn, to_thread works.")
 
     def run_until_complete(self, future):
         """As asyncio's, with the stuck-loop counter starting afresh."""

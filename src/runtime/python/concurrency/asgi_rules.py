@@ -97,8 +97,7 @@ RULES = {
     "blocking-call": (
         f"{MAIN}, Applications", URL_MAIN + "#applications",
         "A blocking call inside `async def` stops the whole event loop: every other request "
-        "waits too. Use `await asyncio.sleep(...)` or `await slow_io_async(...)`, or an async "
-        "client for the database or API."),
+        "waits too. Use `await asyncio.sleep(...)`, or an async client for the database or API."),
 }
 
 
