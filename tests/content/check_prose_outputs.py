@@ -12,9 +12,8 @@ the reader):
 The JSON says how the output was produced:
 - "example": a file in the phase's examples/, without .py ("03-x/examples/name" names another
   phase's); "replace": [old, new] edits its source first (what the prose tells the reader to do).
-- "server" or "servers": wsgiref, gunicorn, waitress (the Debian 12 packages, real processes on
-  loopback, see real_servers.py), uvicorn (only where UVICORN names its executable: CI does not
-  install it, so those quotes are listed as not run), or "script" (run with python3, stdout compared). With "servers",
+- "server" or "servers": wsgiref, gunicorn, waitress, uvicorn (the Debian 12 packages, real processes on
+  loopback, see real_servers.py), or "script" (run with python3, stdout compared). With "servers",
   each produced line is prefixed with the server's name padded to 9 characters.
 - "options": extra command-line options for the server; "port": a fixed port (a quoted value shows it).
 - "in_page": why the in-page server cannot show this output (pyodide_prose.ts, which re-produces
@@ -237,8 +236,8 @@ def markers(mdx):
 
 def main(selected):
     """Check every marked output of every phase (or of the named phase folders)."""
-    if not (shutil.which("/usr/bin/gunicorn") and Path("/usr/bin/python3").exists()):
-        print("FAIL gunicorn or /usr/bin/python3 missing: sudo apt-get install -y gunicorn python3-waitress")
+    if not (shutil.which("/usr/bin/gunicorn") and shutil.which(UVICORN) and Path("/usr/bin/python3").exists()):
+        print("FAIL gunicorn, uvicorn or /usr/bin/python3 missing: sudo apt-get install -y gunicorn python3-waitress uvicorn")
         return 1
     problems, checked, not_run, jobs = [], 0, [], []
     for phase_dir in sorted(p for p in ROOT.iterdir() if (p / "index.mdx").exists()):
@@ -258,9 +257,6 @@ def main(selected):
                 spec = json.loads(body)
             except Exception as exc:
                 spec = {"unreadable": repr(exc)}
-            if "uvicorn" in (spec.get("servers") or [spec.get("server")]) and not UVICORN:
-                not_run.append(f"{phase_dir.name}: {spec['example']} on uvicorn (set UVICORN=/path/to/uvicorn to run it)")
-                continue
             jobs.append((phase_dir, body, spec, lines))
 
     def run(job):

@@ -1,4 +1,4 @@
-"""Serve a content example under a real server on loopback (wsgiref, gunicorn 20.1, waitress 2.1.2)
+"""Serve a content example under a real server on loopback (wsgiref, gunicorn 20.1, waitress 2.1.2, uvicorn 0.17.6)
 and talk to it with raw HTTP, so the lesson pages can quote, and CI can re-check, what each real
 server does. Every wait is bounded and every server process is stopped in `finally`.
 
@@ -6,7 +6,6 @@ The real servers are Debian 12's packages, run by /usr/bin/python3 (stage 00 ins
 """
 import contextlib
 import os
-import shutil
 import socket
 import subprocess
 import tempfile
@@ -21,9 +20,8 @@ from realservers import _complete, _wait_port  # noqa: E402
 
 PY = "/usr/bin/python3"
 GUNICORN = "/usr/bin/gunicorn"
-# uvicorn is not a Debian 12 package CI installs: set UVICORN to its executable (or have it on PATH)
-# to re-check the ASGI quotes; without it they are listed as not run.
-UVICORN = os.environ.get("UVICORN") or shutil.which("uvicorn")
+# Debian 12's uvicorn (0.17.6, package `uvicorn`) serves the ASGI quotes; UVICORN names another executable.
+UVICORN = os.environ.get("UVICORN") or "/usr/bin/uvicorn"
 # wsgiref is started like the pages say: make_server(...).serve_forever(), its log on stderr.
 WSGIREF = ("import sys; sys.path.insert(0, '.'); from {module} import {callable} as app;"
            "from wsgiref.simple_server import make_server;"
@@ -38,9 +36,9 @@ def command(server, module, port, callable="app", options=()):
         return [GUNICORN, "--bind", f"127.0.0.1:{port}", *options, f"{module}:{callable}"]
     if server == "waitress":
         return [PY, "-m", "waitress", f"--listen=127.0.0.1:{port}", *options, f"{module}:{callable}"]
-    if server == "uvicorn" and UVICORN:
+    if server == "uvicorn":
         return [UVICORN, "--host", "127.0.0.1", "--port", str(port), *options, f"{module}:{callable}"]
-    raise ValueError(f"unknown real server {server!r}: wsgiref, gunicorn, waitress or uvicorn (with UVICORN set)")
+    raise ValueError(f"unknown real server {server!r}: wsgiref, gunicorn, waitress or uvicorn")
 
 
 _given = set()

@@ -6,6 +6,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || [ -n "${CHROMIUM_PATH:-}" ] || need+=(chromium)
 [ -x /usr/bin/gunicorn ] || need+=(gunicorn)
 /usr/bin/python3 -c 'import waitress' >/dev/null 2>&1 || need+=(python3-waitress)
+[ -x /usr/bin/uvicorn ] || need+=(uvicorn)
 [ -x /usr/sbin/nginx ] || need+=(nginx)
 [ ${#need[@]} -eq 0 ] && { echo "system packages present"; exit 0; }
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

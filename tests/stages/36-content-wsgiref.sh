@@ -5,7 +5,7 @@
 # ASGI in-process; what each page shows comes from the build's lesson manifest, _deploy/lessons.json of
 # stage 10's dist/ or $SITE_DIST, not from the MDX); every exercise solution passes its checks and every starter fails one;
 # every curriculum item has a place in content/curriculum-checklist.yaml; every output a page quotes
-# is produced again by the real server it names (wsgiref, gunicorn 20.1, waitress 2.1.2) and compared;
+# is produced again by the real server it names (wsgiref, gunicorn 20.1, waitress 2.1.2, uvicorn 0.17.6) and compared;
 # every predict-then-run question's answer key is what its example really does (core and real servers).
 set -eu
 cd "$(dirname "$0")/../content"
