@@ -3,6 +3,8 @@
 // worker's start-up marks (src/runtime/marks.ts) placed on one timeline from navigation start, the
 // wasm compile events and each thread's busy time. Run on a quiet machine after `npm run build`:
 //   node bench/evidence/warm-start-breakdown.ts            (VISITS=3, PRIME_STAY=45000, SITE_DIST=dist)
+// COLD=1: every visit in a new profile, none primed (a first visit's timeline instead).
+// SW=block: without the site's service worker (its precache runs beside a first visit's start-up).
 // Prints one block per visit and the medians. Asserts nothing.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,11 +20,12 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = process.env.SITE_DIST ?? join(ROOT, 'dist');
 const VISITS = Number(process.env.VISITS ?? 3);
 const STAY = Number(process.env.PRIME_STAY ?? 45_000);
+const COLD = process.env.COLD === '1';
 const CATEGORIES = ['blink.user_timing', 'v8.wasm', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', '__metadata'].join(',');
 
 /** One visit of the flow in `profile`; with `traced`, the trace events and the page's own milestones. */
 async function visit(origin: string, profile: string, stayMs: number, traced: boolean) {
-  const { context, page, cdp, events, traced: done } = await openTraced<TraceEvent>(profile);
+  const { context, page, cdp, events, traced: done } = await openTraced<TraceEvent>(profile, process.env.SW === 'block' ? 'block' : 'allow');
   try {
     if (traced) await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
     await page.goto(`${origin}/playground/`, { waitUntil: 'domcontentloaded' });
@@ -67,10 +70,10 @@ async function main() {
   const server = await startStaticServer({ '/': DIST });
   const profile = join(mkdtempSync(join(tmpdir(), 'warm-breakdown-')), 'p');
   try {
-    await visit(server.origin, profile, STAY, false);
+    if (!COLD) await visit(server.origin, profile, STAY, false);
     const all: Array<ReturnType<typeof breakdown>> = [];
     for (let i = 0; i < VISITS; i++) {
-      const { events, page } = await visit(server.origin, profile, 0, true);
+      const { events, page } = await visit(server.origin, COLD ? `${profile}-${i}` : profile, 0, true);
       const b = breakdown(events, page);
       all.push(b);
       console.log(`visit ${i + 1}`);
@@ -78,7 +81,7 @@ async function main() {
       console.log(`  wasm events (ms): ${[...b.wasm].sort((x, y) => y[1] - x[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
       console.log(`  busy threads (ms): ${[...b.busy].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
     }
-    console.log(`median of ${VISITS} warm visits, ms from navigation start:`);
+    console.log(`median of ${VISITS} ${COLD ? 'cold' : 'warm'} visits, ms from navigation start:`);
     for (const k of Object.keys(all[0].marks)) console.log(`  ${median(all.map((b) => b.marks[k] ?? NaN)).toFixed(0).padStart(6)}  ${k}`);
   } finally {
     await server.close();

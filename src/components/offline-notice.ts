@@ -1,8 +1,13 @@
 /**
  * Registers the service worker (/sw.js, written at build by src/integrations/service-worker/) once the
  * page has loaded, and tells the reader what it means for them. `?sw=off` unregisters it (tests,
- * debugging). OfflineNotice.astro starts it after `load`, so it never delays the page.
+ * debugging). OfflineNotice.astro starts it after `load`, so it never delays the page; on a first visit to
+ * a page that starts Python it also waits for Python (afterPythonSettles).
  */
+import { shouldWaitForRun } from './save-data';
+
+const PRECACHE_WAIT_MS = 30_000;
+const QUIET_MS = 3_000;
 
 const MESSAGES = {
   ready: 'This tutorial now works offline: pages, editor and Python are saved on this device.',
@@ -74,6 +79,37 @@ export function startOfflineNotice(box: HTMLElement): void {
     navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => r.unregister()), () => {});
     return;
   }
+  void afterPythonSettles(PRECACHE_WAIT_MS).then(() => register(box));
+}
+
+/**
+ * A first visit's service worker precaches ~20 MB (fetched, then hashed) in the page's process. Beside
+ * Python's start on 2 cores it made the first Run answer later: the playground's paste-and-Run flow,
+ * median of 3 cold visits, rendered at 2,495 ms with it and 1,663 ms with service workers blocked
+ * (bench/evidence/warm-start-breakdown.ts, COLD=1 and SW=block); registered as soon as Python was up, it
+ * slowed that first Run instead (2,060 ms). So on a page that starts Python, the first registration waits
+ * until Python has been up (or failed) and idle for QUIET_MS (runtime.ts sets data-python), at most
+ * `maxMs` in all. Pages without Python, readers who save data (Python waits for their first Run) and a
+ * returning reader's page, whose worker is already installed, register at once.
+ */
+function afterPythonSettles(maxMs: number): Promise<void> {
+  const python = () => document.documentElement.dataset.python ?? 'idle';
+  if (navigator.serviceWorker.controller || shouldWaitForRun() || !document.querySelector('[data-status-text]')) return Promise.resolve();
+  return new Promise((resolve) => {
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    const done = () => { observer.disconnect(); clearTimeout(quiet); clearTimeout(bound); resolve(); };
+    const check = () => {
+      clearTimeout(quiet);
+      if (python() === 'ready' || python() === 'failed') quiet = setTimeout(done, QUIET_MS);
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-python'] });
+    const bound = setTimeout(done, maxMs);
+    check();
+  });
+}
+
+function register(box: HTMLElement): void {
   navigator.serviceWorker.register('/sw.js').then((registration) => {
     // Blocked service workers (Playwright's serviceWorkers: 'block') resolve with nothing.
     if (!registration) return;

@@ -4,6 +4,7 @@
  * slow connection (then the first Run starts it). Every editor's status line follows its progress.
  */
 import { RuntimeClient, type LoadProgress, type ReadyInfo, type RuntimeState } from '../runtime/client.ts';
+import { shouldWaitForRun } from '../components/save-data.ts';
 import { notePythonStarted } from './warm-start.ts';
 
 let client: RuntimeClient | null = null;
@@ -16,16 +17,15 @@ export function runtime(): RuntimeClient {
     const limit = Number(params.get('timeLimit'));
     client = new RuntimeClient(limit > 0 ? { timeLimitMs: limit } : {});
     client.on('ready', notePythonStarted);
+    // The page's Python state, for the service worker's first registration, which waits while Python
+    // starts (components/offline-notice.ts).
+    client.on('state', (state) => { document.documentElement.dataset.python = state; });
     (globalThis as { __wsgiRuntime?: RuntimeClient }).__wsgiRuntime = client;
   }
   return client;
 }
 
-/** True when the reader asked to save data or the connection is very slow. */
-export function shouldWaitForRun(): boolean {
-  const connection = (navigator as { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
-  return Boolean(connection?.saveData) || ['slow-2g', '2g'].includes(connection?.effectiveType ?? '');
-}
+export { shouldWaitForRun };
 
 /** Start Python in the background (errors are shown by the status lines, and retried on Run). */
 export function preload(): void {
