@@ -167,6 +167,23 @@ describe('RuntimeClient workspaces', () => {
     expect(ports.map(ran), 'back to the first code: fresh again, never the worker that ran b').toEqual([2, 1, 1]);
     expect(ports[1].terminated).toBe(true);
   });
+  it('writes the files again after a run, so the same files run again as one message; a run queued before the refresh is answered sends its files first', async () => {
+    const ports: ReturnType<typeof createFakeWorker>[] = [];
+    const client = new RuntimeClient({ isolated: false, standby: false, createWorker: () => { const p = createFakeWorker(echo); ports.push(p); return p; } });
+    const steps = () => ports[0].received.filter((m) => m.type !== 'init').map((m) => (m.type === 'set-files' ? `files:${m.files['app.py']}` : m.type));
+    await client.runScript('app.py', { files: { 'app.py': 'a' } }).result;
+    await vi.waitFor(() => expect(steps()).toEqual(['files:a', 'run-script', 'files:a']));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the refresh's answer (the fake answers from a timer)
+    await client.runScript('app.py', { files: { 'app.py': 'a' } }).result;
+    await vi.waitFor(() => expect(steps().slice(3), 'the same files: the run alone, then the refresh').toEqual(['run-script', 'files:a']));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A run queued at once after another (the first one's refresh still on its way) sends its files first.
+    const [one, two] = [client.runScript('app.py', { files: { 'app.py': 'a' } }), client.runScript('app.py', { files: { 'app.py': 'a' } })];
+    expect((await one.result).stdout).toBe('live\n');
+    expect((await two.result).stdout).toBe('live\n');
+    await vi.waitFor(() => expect(steps().slice(5)).toEqual(['run-script', 'files:a', 'files:a', 'run-script', 'files:a']));
+    expect(ports.length, 'one workspace throughout: one worker').toBe(1);
+  });
 });
 
 describe('the early worker (src/runtime/early-start.ts)', () => {
