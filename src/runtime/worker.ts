@@ -9,6 +9,7 @@ import type { WorkerMessage } from './protocol.ts';
 import { loadPyodideInSandbox } from './pyodide-loader.ts';
 import { createWorkerCore } from './worker-core.ts';
 import { FileChannel } from './sandbox/file-channel.ts';
+import { mark } from './marks.ts';
 
 interface SandboxBoot { port: MessagePort; files: MessagePort; interruptBuffer: SharedArrayBuffer | null }
 
@@ -29,6 +30,7 @@ function start(boot: SandboxBoot) {
   boot.port.onmessage = (event: MessageEvent) => { void handle(event.data); };
 }
 
+mark('python:worker-evaluated'); // this bundle compiled and run in the sandbox's worker
 const scope = self as unknown as { __wsgiBoot?: SandboxBoot };
 const boot = scope.__wsgiBoot;
 delete scope.__wsgiBoot;

@@ -7,6 +7,7 @@
  */
 import { createSandboxedWorker } from './sandboxed-worker.ts';
 import type { EarlyWorker } from '../early-start.ts';
+import { mark } from '../marks.ts';
 
 const scope = globalThis as { __wsgiEarlyPython?: EarlyWorker; __wsgiPythonAsked?: boolean };
 const meta = document.querySelector('meta[name="wsgi-python-early"]');
@@ -14,6 +15,7 @@ const meta = document.querySelector('meta[name="wsgi-python-early"]');
 if (!scope.__wsgiPythonAsked) start();
 
 function start() {
+  mark('python:early-start');
   const indexURL = new URL(meta?.getAttribute('data-index-url') ?? '/pyodide/', location.href).href;
   const port = createSandboxedWorker(indexURL);
   const backlog: EarlyWorker['backlog'] = [];

@@ -9,6 +9,7 @@ import workerURL from '../worker.ts?worker&url';
 import fileServerURL from './file-server.worker.ts?worker&url';
 import type { WorkerPort } from '../worker-slot.ts';
 import { SANDBOX_SRCDOC } from './srcdoc.ts';
+import { mark } from '../marks.ts';
 
 let source: Promise<string> | null = null;
 
@@ -95,10 +96,14 @@ export function createSandboxedWorker(indexURL: string): WorkerPort {
     if (event.source === frame.contentWindow && event.data?.type === 'sandbox-error') fail(String(event.data.message));
   };
   addEventListener('message', fromFrame);
+  mark('python:sandbox-created');
   const text = workerSource();
+  void text.then(() => mark('python:worker-source'), () => {});
   frame.addEventListener('load', () => {
+    mark('python:sandbox-loaded');
     text.then((text) => {
       if (!alive || !frame.contentWindow) return;
+      mark('python:sandbox-start');
       frame.contentWindow.postMessage({ type: 'start', source: text, ...far }, '*', [far.port, far.files]);
     }, (err: Error) => fail(`Failed to fetch the Python worker: ${err.message}`));
   }, { once: true });
