@@ -29,6 +29,7 @@ function wire(root: HTMLElement): void {
     describedBy: root.querySelector('.exercise-keys')?.id, onRun: () => void run(), onEscape: () => runButton.focus(),
   });
   $('[data-saved-note]').hidden = !box.restored || box.restored.code === starter;
+  if ($('[data-editor-host]').dataset.pressed !== undefined) void box.view.open(); // pressed before this ran (Exercise.astro)
   onStorageProblem((message) => { Object.assign($('[data-storage-notice]'), { textContent: message, hidden: false }); });
   const showPassed = () => { $('[data-passed-badge]').hidden = !phaseProgress(slug).exercises[name]; };
   showPassed();
