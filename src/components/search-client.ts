@@ -20,21 +20,34 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
-/** Runs one query and fills `list`; `status` (a live region) says how many results there are. */
+let latest = 0;
+let shown: string | null = null;
+
+/**
+ * Runs one query and fills `list`; `status` (a live region) says how many results there are. Only the
+ * latest query's results are shown, and the query already shown is not drawn again: a result the reader
+ * had focused was replaced under them (typing fires a search per pause, Enter another), and a slow
+ * earlier query could overwrite a later one's results.
+ */
 export async function runSearch(query: string, { status, list }: { status: HTMLElement; list: HTMLElement }): Promise<void> {
+  const mine = ++latest;
+  if (query === shown) return;
   if (!query) {
     list.replaceChildren();
     status.textContent = '';
+    shown = query;
     return;
   }
   let found;
   try {
     found = await (await loadPagefind()).search(query);
   } catch {
-    status.textContent = 'Search is not available: the index is made by `npm run build`.';
+    if (mine === latest) status.textContent = 'Search is not available: the index is made by `npm run build`.';
     return;
   }
   const results = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
+  if (mine !== latest) return; // a later query is on its way: its results are the ones to show
+  shown = query;
   list.replaceChildren(
     ...results.map((result) => {
       const item = document.createElement('li');
