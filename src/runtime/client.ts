@@ -341,11 +341,11 @@ export class RuntimeClient {
    * (bench/evidence/warm-run-breakdown.ts).
    */
   private async refreshFiles(slot: WorkerSlot): Promise<void> {
-    const json = JSON.stringify(this.files);
+    const key = workspaceKey(this.files);
     const runs = slot.runsSent;
     try {
       const reply = await slot.call({ type: 'set-files', id: newId(), files: this.files }, ANSWER_DEADLINE_MS);
-      if (reply.type === 'files-set' && slot.runsSent === runs) slot.filesAfterRun = json;
+      if (reply.type === 'files-set' && slot.runsSent === runs) slot.filesAfterRun = key;
     } catch {
       // Gone or silent: the next Run sends its files and pings, and replaces a silent worker.
     }
@@ -353,7 +353,7 @@ export class RuntimeClient {
 
   /** Whether `slot` already holds exactly `files`, written after its last run of this same workspace. */
   private filesInPlace(slot: WorkerSlot, files: Workspace): boolean {
-    return slot === this.active && slot.filesAfterRun !== null && slot.ranWorkspace === workspaceKey(files)
-      && slot.filesAfterRun === JSON.stringify(files);
+    const key = workspaceKey(files);
+    return slot === this.active && slot.ranWorkspace === key && slot.filesAfterRun === key;
   }
 }

@@ -63,8 +63,8 @@ export class WorkerSlot {
   /** The workspace (workspaceKey) whose code this worker has run, if any: a run of other code needs a
    * fresh worker, so nothing one run left behind can reach another's (docs/decisions/reader-code-sandbox.md). */
   ranWorkspace: string | null = null;
-  /** The files (as JSON) this worker wrote again after its last run and acknowledged, while no run was
-   * sent since: a Run of exactly these needs neither set-files nor a ping (client.ts, filesInPlace). */
+  /** The workspace (workspaceKey) whose files this worker wrote again after its last run and acknowledged,
+   * with no run sent since: a Run of exactly these needs neither set-files nor a ping (client.ts, filesInPlace). */
   filesAfterRun: string | null = null;
   /** Runs sent to this worker so far (a refresh acknowledged after a later run was sent is stale). */
   runsSent = 0;

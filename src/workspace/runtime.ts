@@ -25,8 +25,6 @@ export function runtime(): RuntimeClient {
   return client;
 }
 
-export { shouldWaitForRun };
-
 /** Start Python in the background (errors are shown by the status lines, and retried on Run). */
 export function preload(): void {
   if (shouldWaitForRun() || runtime().state !== 'idle') return;

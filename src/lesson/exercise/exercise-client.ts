@@ -23,13 +23,14 @@ function wire(root: HTMLElement): void {
   const summary = $('[data-summary]');
   const key = EXERCISE_PREFIX + name;
   reportDamaged(root, key);
+  const host = $('[data-editor-host]');
   const box = new CodeBox({
-    host: $('[data-editor-host]'), original: starter, key, notices: root, opensOn: 'enter',
+    host, original: starter, key, notices: root, opensOn: 'enter',
     label: `Code of the exercise ${root.querySelector('h3')?.firstChild?.textContent?.trim() ?? name}`,
     describedBy: root.querySelector('.exercise-keys')?.id, onRun: () => void run(), onEscape: () => runButton.focus(),
   });
   $('[data-saved-note]').hidden = !box.restored || box.restored.code === starter;
-  if ($('[data-editor-host]').dataset.pressed !== undefined) void box.view.open(); // pressed before this ran (Exercise.astro)
+  if (host.dataset.pressed !== undefined) void box.view.open(); // pressed before this ran (Exercise.astro)
   onStorageProblem((message) => { Object.assign($('[data-storage-notice]'), { textContent: message, hidden: false }); });
   const showPassed = () => { $('[data-passed-badge]').hidden = !phaseProgress(slug).exercises[name]; };
   showPassed();
