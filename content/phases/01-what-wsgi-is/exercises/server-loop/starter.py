@@ -16,10 +16,10 @@ def call_like_a_server(application, path):
 
     def start_response(status, headers, exc_info=None):
         response["status"], response["headers"] = status, headers
-        # TODO: return a write() callable; what it is given goes out before the returned body.
+        # Your turn: return a write() callable; what it is given goes out before the returned body.
 
     result = application(environ, start_response)
-    status, headers = response["status"], response["headers"]  # TODO: is it too early to read these?
+    status, headers = response["status"], response["headers"]  # Your turn: is it too early to read these?
     body = b"".join(result)
-    # TODO: the body may have a close() method.
+    # Your turn: the body may have a close() method.
     return status, headers, body

@@ -20,7 +20,7 @@ class Request:
         self.method = environ["REQUEST_METHOD"]
         # PATH_INFO is the path's bytes as latin-1 characters; the bytes are UTF-8.
         self.path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "replace") or "/"
-        self.query = {}  # TODO: the query string's names and (first) values, e.g. {"q": "wsgi servers"}
+        self.query = {}  # Your turn: the query string's names and (first) values, e.g. {"q": "wsgi servers"}
         self.params = params
 
     def header(self, name, default=None):
@@ -30,7 +30,7 @@ class Request:
         return self.environ.get(key, default)
 
     def body(self):
-        return b""  # TODO: the request body, exactly CONTENT_LENGTH bytes of wsgi.input
+        return b""  # Your turn: the request body, exactly CONTENT_LENGTH bytes of wsgi.input
 
     def json(self):
         return json.loads(self.body() or b"null")
@@ -46,7 +46,7 @@ class Response:
 
     @classmethod
     def json(cls, data, status="200 OK"):
-        raise NotImplementedError("TODO: a Response of json.dumps(data) plus a newline, as application/json")
+        raise NotImplementedError("Your turn: a Response of json.dumps(data) plus a newline, as application/json")
 
     def __call__(self, start_response):
         start_response(self.status, self.headers + [("Content-Length", str(len(self.body)))])
@@ -60,7 +60,7 @@ class Router:
         self.routes = []
 
     def route(self, pattern, methods=("GET",)):
-        # TODO: "/users/{id}" should match /users/42 with the parameter id = "42"; this matches only itself.
+        # Your turn: "/users/{id}" should match /users/42 with the parameter id = "42"; this matches only itself.
         regex = re.compile("^" + re.escape(pattern) + "$")
 
         def register(handler):
@@ -75,24 +75,24 @@ class Router:
             if match and request.method in methods:
                 request.params = match.groupdict()
                 return handler(request)(start_response)
-        # TODO: a path some route matches, asked with another method, is a 405 with an Allow header.
+        # Your turn: a path some route matches, asked with another method, is a 405 with an Allow header.
         return Response("Not found.\n", "404 Not Found")(start_response)
 
 
 # ---- the middleware stack -----------------------------------------------------------------
 
 def logging_middleware(app):
-    """TODO: write "METHOD /path STATUS 1.2ms" to environ["wsgi.errors"] once the body is closed."""
+    """Your turn: write "METHOD /path STATUS 1.2ms" to environ["wsgi.errors"] once the body is closed."""
     return app
 
 
 def error_middleware(app):
-    """TODO: turn an exception into a JSON 500 (start_response with sys.exc_info()), traceback to wsgi.errors."""
+    """Your turn: turn an exception into a JSON 500 (start_response with sys.exc_info()), traceback to wsgi.errors."""
     return app
 
 
 def auth_middleware(app, token, prefix="/admin"):
-    """TODO: paths under prefix need "Authorization: Bearer <token>", else 401 with WWW-Authenticate: Bearer."""
+    """Your turn: paths under prefix need "Authorization: Bearer <token>", else 401 with WWW-Authenticate: Bearer."""
     return app
 
 
